@@ -1,0 +1,43 @@
+package io.leakdrill.grader;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** What the scenario counts as right: the leaking component, the fixing patch, and which patches are band-aids. */
+record AnswerKey(String component, String fix, Set<String> bandAids) {
+
+    AnswerKey {
+        bandAids = Set.copyOf(bandAids);
+    }
+
+    static AnswerKey of(JsonObject scenario) {
+        JsonObject answer = Fields.object(scenario, "answer");
+        Set<String> bandAids = new TreeSet<>();
+        for (JsonValue value : Fields.array(scenario, "patches")) {
+            if (value instanceof JsonObject patch && Fields.flag(patch, "bandAid", false)) {
+                bandAids.add(Fields.text(patch, "id", ""));
+            }
+        }
+        return new AnswerKey(Fields.text(answer, "component", ""), Fields.text(answer, "fix", ""), bandAids);
+    }
+
+    /** Case and spacing differences in what the trainee typed should not cost a correct diagnosis. */
+    boolean isLeakingComponent(String named) {
+        return !component.isBlank() && normal(component).equals(normal(named));
+    }
+
+    boolean isFix(String patch) {
+        return !fix.isBlank() && fix.equals(patch) && !isBandAid(patch);
+    }
+
+    boolean isBandAid(String patch) {
+        return bandAids.contains(patch);
+    }
+
+    private static String normal(String text) {
+        return text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+    }
+}

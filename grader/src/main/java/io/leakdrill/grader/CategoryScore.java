@@ -1,0 +1,11 @@
+package io.leakdrill.grader;
+
+import java.util.List;
+
+/** The score of one rubric category: points out of its weight and the findings that add up to them. */
+public record CategoryScore(String name, double points, double max, List<Finding> findings) {
+
+    public CategoryScore {
+        findings = List.copyOf(findings);
+    }
+}

@@ -1,0 +1,42 @@
+package io.leakdrill.grader;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Points taken for destructive or misleading acts: band-aids presented as fixes and blind restarts. */
+final class Penalties {
+
+    static final double CAP = 20;
+    private static final double BAND_AID = 10;
+    private static final double BLIND_RESTART = 5;
+
+    private Penalties() {
+    }
+
+    static List<Finding> of(Drill drill) {
+        Optional<Event> firstEvidence = drill.log().first("evidence");
+        List<Finding> penalties = new ArrayList<>();
+        double left = CAP;
+        for (Event event : drill.log().all()) {
+            double cost;
+            String reason;
+            if (event.is("deploy") && drill.key().isBandAid(event.text("patch"))) {
+                cost = BAND_AID;
+                reason = "band-aid presented as a fix: deployed " + event.text("patch");
+            } else if (event.is("restart") && "trainee".equals(event.text("reason"))
+                    && firstEvidence.map(event::before).orElse(true)) {
+                cost = BLIND_RESTART;
+                reason = "restarted blind, evidence lost";
+            } else {
+                continue;
+            }
+            // Later penalties take only what the cap leaves, so the listed points add up to what was taken.
+            double taken = Math.min(cost, left);
+            left -= taken;
+            penalties.add(Finding.of(-taken, taken < cost ? reason + " (penalty cap of "
+                    + Decimals.compact(CAP) + " reached)" : reason, event));
+        }
+        return penalties;
+    }
+}

@@ -1,0 +1,44 @@
+package io.leakdrill.grader;
+
+/** Whole drills used by several tests. */
+final class Drills {
+
+    static final double ALERT_AT = 120;
+
+    private Drills() {
+    }
+
+    /** Right answer, evidence first, quick acknowledgement and steady updates. */
+    static TranscriptBuilder expert() {
+        return new TranscriptBuilder()
+                .event(0, "ready", jakarta.json.Json.createObjectBuilder().add("startupMs", 900).add("crmPid", 4242))
+                .alert(ALERT_AT, "A1", "firing")
+                .ack(240, "A1")
+                .update(300, "Investigating slow CRM; memory suspected")
+                .evidence(600, "gc")
+                .evidence(840, "histogram")
+                .evidence(900, "histogram-diff")
+                .diagnose(1000, "session-cache")
+                .update(1200, "Leak found in session cache; fix going out")
+                .deploy(1300, "session-cache-eviction", "code")
+                .restart(1305, "deploy")
+                .update(1800, "Fix deployed, memory flat, watching")
+                .samples(30, 2240, 30, at -> at < 300 ? 0.02 : at < 1300 ? 0.35 : 0.01,
+                        at -> at < 1300 ? 100e6 + at * 50e3 : 60e6 + (at % 90 == 0 ? 1e6 : 0))
+                .end(2250, "resolve");
+    }
+
+    /** No evidence, no diagnosis: a blind restart, then a bigger heap declared as the fix. */
+    static TranscriptBuilder bandAidOnly() {
+        return new TranscriptBuilder()
+                .alert(ALERT_AT, "A1", "firing")
+                .ack(900, "A1")
+                .restart(1000, "trainee")
+                .deploy(1500, "heap-512m", "jvm")
+                .restart(1505, "deploy")
+                .samples(30, 2390, 30,
+                        at -> at < 300 ? 0.02 : at < 1000 ? 0.35 : at < 1300 ? 0.02 : at < 1500 ? 0.4 : 0.02,
+                        at -> 100e6 + (at % 1000) * 80e3)
+                .end(2400, "resolve");
+    }
+}

@@ -1,0 +1,313 @@
+package io.leakdrill.grader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class GraderTest {
+
+    private static final double EPSILON = 1e-9;
+
+    @Test
+    void expertDrillScoresHigh() {
+        Scorecard card = Drills.expert().grade();
+
+        assertTrue(card.total() >= 85, () -> "total " + card.total() + "\n" + ScorecardText.render(card));
+        assertEquals(100, card.max());
+        assertEquals("expert", card.level());
+        assertTrue(card.penalties().isEmpty());
+        assertTrue(card.complete());
+    }
+
+    @Test
+    void restartAndBiggerHeapOnlyScoresLow() {
+        Scorecard card = Drills.bandAidOnly().grade();
+
+        assertTrue(card.total() < 40, () -> "total " + card.total() + "\n" + ScorecardText.render(card));
+        assertEquals("novice", card.level());
+        assertEquals(List.of(-5.0, -10.0), card.penalties().stream().map(Finding::points).toList());
+        assertTrue(card.penalties().get(1).reason().contains("band-aid presented as a fix"));
+        assertEquals(0, points(card, "fix"), EPSILON);
+        assertEquals(0, points(card, "diagnosis"), EPSILON);
+    }
+
+    @Test
+    void everyLineThatAwardsOrTakesPointsCitesEventsThatExist() {
+        for (TranscriptBuilder drill : List.of(Drills.expert(), Drills.bandAidOnly())) {
+            Transcript transcript = drill.transcript();
+            Map<Long, EventRef> recorded = transcript.events().stream()
+                    .map(e -> new EventRef(e.getJsonNumber("seq").longValue(),
+                            e.getJsonNumber("at").doubleValue(), e.getString("clock")))
+                    .collect(Collectors.toMap(EventRef::seq, Function.identity()));
+            Scorecard card = Grader.grade(transcript);
+            List<Finding> lines = new java.util.ArrayList<>(card.penalties());
+            card.categories().forEach(c -> lines.addAll(c.findings()));
+
+            for (Finding line : lines) {
+                if (line.points() != 0) {
+                    assertFalse(line.events().isEmpty(), () -> "uncited: " + line);
+                }
+                for (EventRef ref : line.events()) {
+                    assertEquals(recorded.get(ref.seq()), ref, () -> "cites an event not in the transcript: " + line);
+                }
+            }
+        }
+    }
+
+    @Test
+    void findingsAddUpToTheirCategory() {
+        for (CategoryScore category : Drills.bandAidOnly().grade().categories()) {
+            assertEquals(category.points(), category.findings().stream().mapToDouble(Finding::points).sum(), EPSILON,
+                    category.name());
+            assertTrue(category.points() <= category.max() + EPSILON, category.name());
+        }
+    }
+
+    @Test
+    void gradingIsDeterministic() {
+        TranscriptBuilder drill = Drills.expert().diagnose(700, "database");
+        Scorecard first = Grader.grade(drill.transcript());
+        Scorecard second = Grader.grade(drill.transcript());
+
+        assertEquals(first, second);
+        assertEquals(ScorecardText.render(first), ScorecardText.render(second));
+        assertEquals(ScorecardJson.render(first), ScorecardJson.render(second));
+        assertEquals(ScorecardJson.toJson(first), ScorecardJson.toJson(second));
+    }
+
+    @Test
+    void acknowledgementLateByTwiceTheTargetEarnsHalf() {
+        Scorecard card = new TranscriptBuilder()
+                .alert(Drills.ALERT_AT, "A1", "firing")
+                .ack(Drills.ALERT_AT + 600, "A1")
+                .end(2000, "quit")
+                .grade();
+
+        assertEquals(5.0, points(card, "acknowledge"), EPSILON);
+        Finding line = category(card, "acknowledge").findings().get(0);
+        assertEquals(List.of(1L, 2L), line.events().stream().map(EventRef::seq).toList());
+        assertTrue(line.reason().contains("10.0 min"), line.reason());
+    }
+
+    @Test
+    void acknowledgementAtThreeTimesTheTargetEarnsNothingAndNeverAcknowledgedCitesTheAlert() {
+        Scorecard late = new TranscriptBuilder().alert(100, "A1", "firing").ack(1000, "A1").grade();
+        Scorecard never = new TranscriptBuilder().alert(100, "A1", "firing").end(2000, "quit").grade();
+
+        assertEquals(0, points(late, "acknowledge"), EPSILON);
+        assertEquals(0, points(never, "acknowledge"), EPSILON);
+        assertEquals(1L, category(never, "acknowledge").findings().get(0).events().get(0).seq());
+    }
+
+    @Test
+    void noAlertMeansNothingToAcknowledge() {
+        Scorecard card = new TranscriptBuilder().update(60, "all fine").end(600, "quit").grade();
+
+        Finding line = category(card, "acknowledge").findings().get(0);
+        assertEquals(10.0, line.points(), EPSILON);
+        assertTrue(line.reason().contains("no alert fired"));
+    }
+
+    @Test
+    void diagnosisWithoutPriorHistogramEarnsAThird() {
+        Scorecard guessed = new TranscriptBuilder()
+                .alert(100, "A1", "firing")
+                .evidence(200, "gc")
+                .diagnose(300, "session-cache")
+                .evidence(400, "histogram-diff")
+                .grade();
+
+        assertEquals(25.0 / 3, points(guessed, "diagnosis"), EPSILON);
+    }
+
+    @Test
+    void eachWrongDiagnosisBeforeTheRightOneCostsAFifth() {
+        Scorecard card = new TranscriptBuilder()
+                .evidence(100, "histogram-diff")
+                .diagnose(200, "database")
+                .diagnose(300, "network")
+                .diagnose(400, "session-cache")
+                .diagnose(500, "deals-index")
+                .grade();
+
+        assertEquals(25 - 2 * 5, points(card, "diagnosis"), EPSILON);
+        assertEquals(3, category(card, "diagnosis").findings().size());
+    }
+
+    @Test
+    void wrongDiagnosesOnlyScoreZeroAndAreCited() {
+        Scorecard card = new TranscriptBuilder().diagnose(200, "database").diagnose(300, "network").grade();
+
+        Finding line = category(card, "diagnosis").findings().get(0);
+        assertEquals(0, line.points(), EPSILON);
+        assertEquals(List.of(1L, 2L), line.events().stream().map(EventRef::seq).toList());
+    }
+
+    @Test
+    void evidenceGatheredOnlyAfterARestartCountsHalf() {
+        Scorecard card = new TranscriptBuilder()
+                .evidence(100, "gc")
+                .restart(200, "trainee")
+                .evidence(300, "histogram-diff")
+                .grade();
+
+        assertEquals(25 * 0.4 + 25 * 0.6 / 2, points(card, "evidence"), EPSILON);
+        assertTrue(card.penalties().isEmpty(), "the restart came after evidence, so it was not blind");
+    }
+
+    @Test
+    void penaltiesAreCappedAtTwenty() {
+        Scorecard card = Drills.expert()
+                .restart(60, "trainee")
+                .deploy(1400, "heap-512m", "jvm")
+                .deploy(1500, "heap-512m", "jvm")
+                .grade();
+
+        assertEquals(List.of(-5.0, -10.0, -5.0), card.penalties().stream().map(Finding::points).toList());
+        assertTrue(card.penalties().get(2).reason().contains("cap"), card.penalties().get(2).reason());
+        // The blind restart also halves the evidence: 87.5 - 20 = 67.5, rounded half up.
+        assertEquals(12.5, points(card, "evidence"), EPSILON);
+        assertEquals(68, card.total());
+    }
+
+    @Test
+    void totalNeverGoesBelowZero() {
+        Scorecard card = new TranscriptBuilder()
+                .scenario(TranscriptBuilder.defaultScenario().add("rubric", jakarta.json.Json.createObjectBuilder()
+                        .add("weights", jakarta.json.Json.createObjectBuilder().add("acknowledge", 0).add("evidence", 0)
+                                .add("diagnosis", 0).add("mitigation", 0).add("fix", 5).add("communication", 0)))
+                        .build())
+                .deploy(100, "heap-512m", "jvm")
+                .grade();
+
+        assertEquals(0, card.total());
+        assertEquals(5, card.max());
+    }
+
+    @Test
+    void aFixWhoseFloorKeepsRisingIsNotVerified() {
+        Scorecard card = new TranscriptBuilder()
+                .deploy(100, "session-cache-eviction", "code")
+                .samples(110, 1000, 30, at -> 0.01, at -> 60e6 + at * 50e3)
+                .end(1010, "resolve")
+                .grade();
+
+        List<Finding> fix = category(card, "fix").findings();
+        assertEquals(15 * 0.5, points(card, "fix"), EPSILON);
+        assertTrue(fix.get(1).reason().contains("still rose"), fix.get(1).reason());
+        assertTrue(fix.get(2).reason().contains("before the fix was verified"), fix.get(2).reason());
+    }
+
+    @Test
+    void resolvingTooSoonAfterTheFixLosesVerificationAndResolve() {
+        Scorecard card = new TranscriptBuilder()
+                .deploy(100, "session-cache-eviction", "code")
+                .samples(110, 400, 30, at -> 0.01, at -> 60e6)
+                .end(410, "resolve")
+                .grade();
+
+        assertEquals(15 * 0.5, points(card, "fix"), EPSILON);
+    }
+
+    @Test
+    void mitigationIsTimedFromTheFirstAlertToTheFirstOfTwoHealthySamples() {
+        Scorecard card = new TranscriptBuilder()
+                .alert(0, "A1", "firing")
+                .restart(4000, "trainee")
+                .samples(30, 4500, 30, at -> at < 4000 ? 0.5 : 0.0, at -> 60e6)
+                .grade();
+
+        // Recovered at 4020 s = 67 min against a 45 min target: (135 - 67) / 90 of the weight.
+        assertEquals(15 * (135 - 67.0) / 90, points(card, "mitigation"), EPSILON);
+        TimeMetric mitigate = card.times().get(2);
+        assertEquals(67.0, mitigate.minutes().getAsDouble(), EPSILON);
+        assertFalse(mitigate.onTarget());
+    }
+
+    @Test
+    void impactThatNeverExceededTheSloNeedsNoMitigation() {
+        Scorecard card = new TranscriptBuilder().samples(30, 600, 30, at -> at == 300 ? 0.08 : 0.01, at -> 60e6)
+                .grade();
+
+        Finding line = category(card, "mitigation").findings().get(0);
+        assertEquals(15, line.points(), EPSILON);
+        assertEquals(300.0, line.events().get(0).at(), EPSILON);
+    }
+
+    @Test
+    void silenceEarnsNoCommunicationPoints() {
+        Scorecard card = Drills.bandAidOnly().grade();
+
+        assertEquals(0, points(card, "communication"), EPSILON);
+    }
+
+    @Test
+    void aLateFirstUpdateStillEarnsTheCadenceHalf() {
+        Scorecard card = new TranscriptBuilder()
+                .alert(0, "A1", "firing")
+                .ack(60, "A1")
+                .update(1800, "working on it")
+                .update(2500, "still working")
+                .end(3000, "quit")
+                .grade();
+
+        assertEquals(5, points(card, "communication"), EPSILON);
+    }
+
+    @Test
+    void timesShowMinutesAndClockAgainstTargets() {
+        Scorecard card = Drills.expert().grade();
+
+        TimeMetric acknowledge = card.times().get(0);
+        assertEquals("to acknowledge", acknowledge.name());
+        assertEquals(2.0, acknowledge.minutes().getAsDouble(), EPSILON);
+        assertEquals("15:49:00", acknowledge.reachedAt().orElseThrow());
+        assertEquals("15:52:00", acknowledge.dueBy().orElseThrow());
+        assertTrue(acknowledge.onTarget());
+        assertEquals(37.5, card.times().get(3).minutes().getAsDouble(), EPSILON);
+
+        TimeMetric diagnose = Drills.bandAidOnly().grade().times().get(1);
+        assertFalse(diagnose.reached());
+        assertEquals("16:45:00", diagnose.dueBy().orElseThrow());
+    }
+
+    @Test
+    void missingRubricFallsBackToDefaults() {
+        Scorecard card = new TranscriptBuilder()
+                .scenario(TranscriptBuilder.defaultScenario().remove("rubric").build())
+                .alert(0, "A1", "firing")
+                .ack(600, "A1")
+                .grade();
+
+        assertEquals(100, card.max());
+        assertEquals(5.0, points(card, "acknowledge"), EPSILON);
+    }
+
+    @Test
+    void partialWeightsKeepTheOtherDefaultsAndIgnoreUnknownCategories() {
+        var scenario = TranscriptBuilder.defaultScenario()
+                .add("rubric", jakarta.json.Json.createObjectBuilder().add("weights",
+                        jakarta.json.Json.createObjectBuilder().add("acknowledge", 20).add("followUp", 30)))
+                .build();
+
+        Scorecard card = new TranscriptBuilder().scenario(scenario).grade();
+
+        assertEquals(110, card.max());
+        assertEquals(List.of("acknowledge", "evidence", "diagnosis", "mitigation", "fix", "communication"),
+                card.categories().stream().map(CategoryScore::name).toList());
+    }
+
+    private static CategoryScore category(Scorecard card, String name) {
+        return card.categories().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static double points(Scorecard card, String name) {
+        return category(card, name).points();
+    }
+}

@@ -1,0 +1,149 @@
+package io.leakdrill.grader;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.UnaryOperator;
+
+/** Builds drill transcripts in code; events may be added in any order and are sorted by incident time. */
+final class TranscriptBuilder {
+
+    static final double OLD_MAX = 400e6;
+    private static final LocalTime START = LocalTime.of(15, 45);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private JsonObject scenario = defaultScenario().build();
+    private UnaryOperator<JsonObjectBuilder> headerEdit = h -> h;
+    private final List<Pending> events = new ArrayList<>();
+
+    static JsonObjectBuilder defaultScenario() {
+        return Json.createObjectBuilder()
+                .add("id", "memory-leak-mayhem")
+                .add("title", "Memory Leak Mayhem")
+                .add("clock", Json.createObjectBuilder().add("start", "2021-08-12T15:45:00-05:00").add("speed", 6))
+                .add("answer", Json.createObjectBuilder().add("component", "session-cache")
+                        .add("fix", "session-cache-eviction"))
+                .add("patches", Json.createArrayBuilder()
+                        .add(patch("session-cache-eviction", "code", false))
+                        .add(patch("heap-512m", "jvm", true))
+                        .add(patch("deals-index", "code", false)))
+                .add("rubric", Json.createObjectBuilder()
+                        .add("weights", Json.createObjectBuilder().add("acknowledge", 10).add("evidence", 25)
+                                .add("diagnosis", 25).add("mitigation", 15).add("fix", 15).add("communication", 10))
+                        .add("targets", Json.createObjectBuilder().add("acknowledge", "5m").add("firstUpdate", "10m")
+                                .add("diagnose", "60m").add("mitigate", "45m").add("resolve", "85m")
+                                .add("verifyFlat", "10m"))
+                        .add("sloUsersAffected", 0.1)
+                        .add("flatTolerance", 0.03));
+    }
+
+    private static JsonObjectBuilder patch(String id, String kind, boolean bandAid) {
+        return Json.createObjectBuilder().add("id", id).add("kind", kind).add("bandAid", bandAid);
+    }
+
+    TranscriptBuilder scenario(JsonObject scenario) {
+        this.scenario = scenario;
+        return this;
+    }
+
+    TranscriptBuilder header(UnaryOperator<JsonObjectBuilder> edit) {
+        this.headerEdit = edit;
+        return this;
+    }
+
+    TranscriptBuilder event(double at, String type, JsonObjectBuilder fields) {
+        events.add(new Pending(at, type, fields.build()));
+        return this;
+    }
+
+    TranscriptBuilder alert(double at, String id, String state) {
+        return event(at, "alert", Json.createObjectBuilder().add("alert", id).add("rule", "old-gen-high")
+                .add("state", state).add("severity", "page").add("summary", "old gen high").add("value", 0.8));
+    }
+
+    TranscriptBuilder ack(double at, String... alerts) {
+        return event(at, "ack", Json.createObjectBuilder().add("alerts", Json.createArrayBuilder(List.of(alerts))));
+    }
+
+    TranscriptBuilder evidence(double at, String kind) {
+        return event(at, "evidence", Json.createObjectBuilder().add("kind", kind).add("id", kind + "-" + (int) at));
+    }
+
+    TranscriptBuilder update(double at, String text) {
+        return event(at, "update", Json.createObjectBuilder().add("text", text));
+    }
+
+    TranscriptBuilder diagnose(double at, String component) {
+        return event(at, "diagnose", Json.createObjectBuilder().add("component", component));
+    }
+
+    TranscriptBuilder deploy(double at, String patch, String kind) {
+        return event(at, "deploy", Json.createObjectBuilder().add("patch", patch).add("kind", kind));
+    }
+
+    TranscriptBuilder restart(double at, String reason) {
+        return event(at, "restart", Json.createObjectBuilder().add("reason", reason).add("pid", 4242));
+    }
+
+    TranscriptBuilder end(double at, String reason) {
+        return event(at, "end", Json.createObjectBuilder().add("reason", reason));
+    }
+
+    TranscriptBuilder sample(double at, double usersAffected, boolean crmUp, double oldAfterGc) {
+        return event(at, "sample", Json.createObjectBuilder().add("crmUp", crmUp).add("usersAffected", usersAffected)
+                .add("oldAfterGc", oldAfterGc).add("oldMax", OLD_MAX).add("oldAfterGcRatio", oldAfterGc / OLD_MAX));
+    }
+
+    /** Samples every {@code step} seconds over [from, to]; the CRM counts as up unless usersAffected is 1. */
+    TranscriptBuilder samples(double from, double to, double step, DoubleUnaryOperator usersAffected,
+            DoubleUnaryOperator oldAfterGc) {
+        for (double at = from; at <= to; at += step) {
+            double users = usersAffected.applyAsDouble(at);
+            sample(at, users, users < 1.0, oldAfterGc.applyAsDouble(at));
+        }
+        return this;
+    }
+
+    List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        lines.add(headerEdit.apply(Json.createObjectBuilder()
+                .add("type", "drill").add("format", 1).add("seq", 0).add("leakdrill", "0.1.0").add("java", "17.0.15")
+                .add("drillId", "test-drill").add("trainee", "alice").add("seed", 42).add("speed", 6.0)
+                .add("incidentStart", "2021-08-12T15:45:00-05:00").add("realStart", "2026-11-24T09:58:00.123Z")
+                .add("scenario", scenario)).build().toString());
+        List<Pending> sorted = new ArrayList<>(events);
+        sorted.sort(Comparator.comparingDouble(Pending::at));
+        long seq = 0;
+        for (Pending event : sorted) {
+            seq++;
+            JsonObjectBuilder line = Json.createObjectBuilder().add("seq", seq).add("type", event.type())
+                    .add("at", event.at()).add("clock", START.plusSeconds((long) event.at()).format(CLOCK))
+                    .add("real", 1_700_000_000_000L + (long) (event.at() * 1000 / 6));
+            event.fields().forEach(line::add);
+            lines.add(line.build().toString());
+        }
+        return lines;
+    }
+
+    String text() {
+        return String.join("\n", lines()) + "\n";
+    }
+
+    Transcript transcript() {
+        return Transcript.parse(new StringReader(text()));
+    }
+
+    Scorecard grade() {
+        return Grader.grade(transcript());
+    }
+
+    private record Pending(double at, String type, JsonObject fields) {
+    }
+}

@@ -1,0 +1,61 @@
+package io.leakdrill.crm;
+
+import io.leakdrill.crm.data.CrmRepository;
+import io.leakdrill.crm.data.GeneratedCrmRepository;
+import io.leakdrill.crm.http.AdminHandler;
+import io.leakdrill.crm.http.ApiHandler;
+import io.leakdrill.crm.session.LoginService;
+import io.leakdrill.crm.session.SessionCacheSlot;
+import io.leakdrill.crm.telemetry.GcWatcher;
+import io.leakdrill.crm.telemetry.MetricsReport;
+import io.leakdrill.crm.telemetry.RequestStats;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+/** The mock CRM: its data, its components and its HTTP API on a loopback port. */
+public final class CrmServer {
+
+    private static final int WORKERS = 16;
+
+    private final HttpServer http;
+    private final ExecutorService workers;
+
+    public CrmServer(CrmSettings settings, CrmLog log) throws IOException {
+        LongSupplier clock = System::currentTimeMillis;
+        CrmRepository repository = new GeneratedCrmRepository(settings.seed(), settings.customers());
+        // Idle sessions expire after 30 incident minutes; the drill tells us how fast incident time runs.
+        long idleMillis = (long) (30 * 60_000 / settings.clockSpeed());
+        SessionCacheSlot sessions = new SessionCacheSlot(
+                settings.component(SessionCacheSlot.COMPONENT, "original"), 500, idleMillis, clock);
+        LoginService logins = new LoginService(repository, sessions, clock);
+        RequestStats stats = new RequestStats();
+        GcWatcher gc = new GcWatcher();
+
+        http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+        http.createContext("/api/", new ApiHandler(repository, logins, sessions, stats, log, clock,
+                settings.crashOnOutOfMemory()));
+        http.createContext("/admin/", new AdminHandler(settings.adminToken(), new MetricsReport(gc, stats), gc,
+                sessions, logins, repository, log));
+        AtomicInteger ids = new AtomicInteger();
+        workers = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "http-worker-" + ids.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        http.setExecutor(workers);
+    }
+
+    public int start() {
+        http.start();
+        return http.getAddress().getPort();
+    }
+}

@@ -1,0 +1,50 @@
+package io.leakdrill.crm;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The CRM's start-up settings, read from its command line ({@code --name value} pairs). */
+public record CrmSettings(long seed, Path readyFile, long parentPid, double clockSpeed, boolean crashOnOutOfMemory,
+        Map<String, String> components, int customers, String adminToken) {
+
+    static CrmSettings parse(String[] args, String adminToken) {
+        Map<String, String> values = new HashMap<>();
+        Map<String, String> components = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("expected --name value, got " + args[i]);
+            }
+            if (args[i].equals("--component")) {
+                String[] pair = args[i + 1].split("=", 2);
+                components.put(pair[0], pair.length > 1 ? pair[1] : "");
+            } else {
+                values.put(args[i].substring(2), args[i + 1]);
+            }
+        }
+        if (adminToken == null || adminToken.isBlank()) {
+            throw new IllegalArgumentException("LEAKDRILL_ADMIN_TOKEN is not set");
+        }
+        return new CrmSettings(
+                Long.parseLong(values.getOrDefault("seed", "1")),
+                Path.of(require(values, "ready-file")),
+                Long.parseLong(values.getOrDefault("parent-pid", "-1")),
+                Double.parseDouble(values.getOrDefault("clock-speed", "1")),
+                "crash".equals(values.getOrDefault("on-oom", "degrade")),
+                Map.copyOf(components),
+                Integer.parseInt(values.getOrDefault("customers", "5000")),
+                adminToken);
+    }
+
+    private static String require(Map<String, String> values, String name) {
+        String value = values.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("missing --" + name);
+        }
+        return value;
+    }
+
+    public String component(String id, String fallback) {
+        return components.getOrDefault(id, fallback);
+    }
+}

@@ -1,0 +1,131 @@
+package io.leakdrill.crm.http;
+
+import io.leakdrill.crm.CrmLog;
+import io.leakdrill.crm.data.CrmRepository;
+import io.leakdrill.crm.session.LoginService;
+import io.leakdrill.crm.session.SessionCacheSlot;
+import io.leakdrill.crm.telemetry.ClassHistogram;
+import io.leakdrill.crm.telemetry.GcWatcher;
+import io.leakdrill.crm.telemetry.MetricsReport;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+
+/**
+ * The CRM's operator endpoints (telemetry, class histogram, deploy, warm-up), each behind the drill's token so
+ * nothing else on the machine can drive them.
+ */
+public final class AdminHandler implements HttpHandler {
+
+    private final String token;
+    private final MetricsReport metrics;
+    private final GcWatcher gc;
+    private final SessionCacheSlot sessions;
+    private final LoginService logins;
+    private final CrmRepository repository;
+    private final CrmLog log;
+
+    public AdminHandler(String token, MetricsReport metrics, GcWatcher gc, SessionCacheSlot sessions,
+            LoginService logins, CrmRepository repository, CrmLog log) {
+        this.token = token;
+        this.metrics = metrics;
+        this.gc = gc;
+        this.sessions = sessions;
+        this.logins = logins;
+        this.repository = repository;
+        this.log = log;
+    }
+
+    @Override
+    public void handle(HttpExchange http) throws IOException {
+        Exchange ex = new Exchange(http);
+        try {
+            if (!authorised(ex.header("X-Admin-Token"))) {
+                ex.error(401, "admin token required");
+                return;
+            }
+            route(ex);
+        } catch (Exception e) {
+            log.error("admin " + ex.path() + " failed", e);
+            ex.error(500, String.valueOf(e));
+        } catch (OutOfMemoryError oom) {
+            log.error("admin " + ex.path() + " failed", oom);
+            ex.error(503, "out of memory: " + oom.getMessage());
+        } finally {
+            http.close();
+        }
+    }
+
+    private boolean authorised(String presented) {
+        return presented != null && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void route(Exchange ex) throws Exception {
+        switch (ex.method() + " " + ex.path()) {
+            case "GET /admin/metrics" -> ex.json(200, metrics.now());
+            case "GET /admin/histogram" -> histogram(ex);
+            case "POST /admin/deploy" -> deploy(ex);
+            case "POST /admin/warmup" -> warmup(ex);
+            default -> ex.error(404, "no such admin endpoint: " + ex.method() + " " + ex.path());
+        }
+    }
+
+    private void histogram(Exchange ex) throws Exception {
+        int top = Integer.parseInt(ex.query().getOrDefault("top", "20"));
+        long start = System.nanoTime();
+        List<ClassHistogram.Row> rows = ClassHistogram.take(top);
+        long pauseMicros = (System.nanoTime() - start) / 1000;
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (ClassHistogram.Row row : rows) {
+            array.add(Json.createObjectBuilder().add("class", row.className()).add("instances", row.instances())
+                    .add("bytes", row.bytes()));
+        }
+        ex.json(200, Json.createObjectBuilder().add("tookMicros", pauseMicros).add("rows", array).build());
+    }
+
+    private void deploy(Exchange ex) throws IOException {
+        JsonObject body = ex.jsonBody();
+        String component = body.getString("component", "");
+        String variant = body.getString("variant", "");
+        boolean applied = SessionCacheSlot.COMPONENT.equals(component) && sessions.deploy(variant);
+        if (!applied) {
+            ex.error(404, "no deployable variant " + variant + " of component " + component);
+            return;
+        }
+        log.info("deployed " + component + " variant " + variant + ": now " + sessions.cache().implementation());
+        ex.json(200, Json.createObjectBuilder().add("component", component).add("variant", variant).build());
+    }
+
+    /**
+     * Replays historic log-ins through the real login path so the drill can start where the story starts, with the
+     * leak already grown; the full GCs around it measure what each session retains.
+     */
+    private void warmup(Exchange ex) throws IOException {
+        int count = Integer.parseInt(ex.query().getOrDefault("logins", "0"));
+        List<String> reps = repository.salesReps();
+        long before = oldAfterFullGc();
+        for (int i = 0; i < count; i++) {
+            logins.login(reps.get(i % reps.size()));
+        }
+        long after = oldAfterFullGc();
+        ex.json(200, Json.createObjectBuilder()
+                .add("logins", count)
+                .add("oldBefore", before)
+                .add("oldAfter", after)
+                .add("oldMax", gc.oldPool().getUsage().getMax())
+                .build());
+    }
+
+    // Read straight after the collection: GC notifications arrive on another thread, too late for this.
+    private long oldAfterFullGc() {
+        System.gc();
+        return gc.oldPool().getUsage().getUsed();
+    }
+}

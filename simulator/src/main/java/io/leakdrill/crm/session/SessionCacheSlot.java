@@ -1,0 +1,47 @@
+package io.leakdrill.crm.session;
+
+import java.util.function.LongSupplier;
+
+/**
+ * The deployable slot for the {@code session-cache} component: holds the active implementation and swaps in the
+ * fixed one when its patch is deployed, handing over the live sessions.
+ */
+public final class SessionCacheSlot {
+
+    public static final String COMPONENT = "session-cache";
+
+    private final int maxSessions;
+    private final long idleTimeoutMillis;
+    private final LongSupplier clock;
+    private volatile SessionCache active;
+
+    public SessionCacheSlot(String variant, int maxSessions, long idleTimeoutMillis, LongSupplier clock) {
+        this.maxSessions = maxSessions;
+        this.idleTimeoutMillis = idleTimeoutMillis;
+        this.clock = clock;
+        this.active = create(variant);
+    }
+
+    public SessionCache cache() {
+        return active;
+    }
+
+    /** Switches to the named variant ("original" or "evicting"); returns false for an unknown one. */
+    public synchronized boolean deploy(String variant) {
+        SessionCache previous = active;
+        if ("evicting".equals(variant) && previous instanceof ConcurrentSessionCache original) {
+            EvictingSessionCache fixed = new EvictingSessionCache(maxSessions, idleTimeoutMillis, clock);
+            fixed.adopt(original.drain());
+            active = fixed;
+            return true;
+        }
+        return "evicting".equals(variant) || "original".equals(variant);
+    }
+
+    private SessionCache create(String variant) {
+        if ("evicting".equals(variant)) {
+            return new EvictingSessionCache(maxSessions, idleTimeoutMillis, clock);
+        }
+        return new ConcurrentSessionCache();
+    }
+}

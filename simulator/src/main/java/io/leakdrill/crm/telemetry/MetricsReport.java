@@ -1,0 +1,59 @@
+package io.leakdrill.crm.telemetry;
+
+import com.sun.management.OperatingSystemMXBean;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+
+/** Builds the CRM's telemetry document from the JVM's own MXBeans and the request counters. */
+public final class MetricsReport {
+
+    private final GcWatcher gc;
+    private final RequestStats requests;
+
+    public MetricsReport(GcWatcher gc, RequestStats requests) {
+        this.gc = gc;
+        this.requests = requests;
+    }
+
+    public JsonObject now() {
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        MemoryUsage old = gc.oldPool().getUsage();
+        JsonArrayBuilder collectors = Json.createArrayBuilder();
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            collectors.add(Json.createObjectBuilder()
+                    .add("name", collector.getName())
+                    .add("count", collector.getCollectionCount())
+                    .add("timeMs", collector.getCollectionTime()));
+        }
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        double[] latency = requests.percentilesMillis(0.5, 0.95, 0.99);
+        return Json.createObjectBuilder()
+                .add("pid", ProcessHandle.current().pid())
+                .add("uptimeMs", ManagementFactory.getRuntimeMXBean().getUptime())
+                .add("heap", Json.createObjectBuilder()
+                        .add("used", heap.getUsed())
+                        .add("committed", heap.getCommitted())
+                        .add("max", heap.getMax()))
+                .add("old", Json.createObjectBuilder()
+                        .add("pool", gc.oldPool().getName())
+                        .add("used", old.getUsed())
+                        .add("max", old.getMax())
+                        .add("afterGc", gc.oldAfterLastGc())
+                        .add("afterFullGc", gc.oldAfterLastFullGc()))
+                .add("gc", collectors)
+                .add("threads", ManagementFactory.getThreadMXBean().getThreadCount())
+                .add("processCpuLoad", Math.max(0, os.getProcessCpuLoad()))
+                .add("processCpuTimeNs", os.getProcessCpuTime())
+                .add("requests", requests.requests())
+                .add("errors", requests.errors())
+                .add("latencyMs", Json.createObjectBuilder()
+                        .add("p50", latency[0])
+                        .add("p95", latency[1])
+                        .add("p99", latency[2]))
+                .build();
+    }
+}

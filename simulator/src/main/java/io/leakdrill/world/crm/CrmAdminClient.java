@@ -1,0 +1,61 @@
+package io.leakdrill.world.crm;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Talks to one CRM's admin endpoints with the drill's token. */
+public final class CrmAdminClient {
+
+    private final HttpClient http;
+    private final URI base;
+    private final String token;
+
+    public CrmAdminClient(HttpClient http, int port, String token) {
+        this.http = http;
+        this.base = URI.create("http://127.0.0.1:" + port);
+        this.token = token;
+    }
+
+    public JsonObject metrics(Duration timeout) throws IOException, InterruptedException {
+        return call("GET", "/admin/metrics", null, timeout);
+    }
+
+    public JsonObject histogram(int top, Duration timeout) throws IOException, InterruptedException {
+        return call("GET", "/admin/histogram?top=" + top, null, timeout);
+    }
+
+    public JsonObject deploy(String component, String variant, Duration timeout)
+            throws IOException, InterruptedException {
+        String body = Json.createObjectBuilder().add("component", component).add("variant", variant).build()
+                .toString();
+        return call("POST", "/admin/deploy", body, timeout);
+    }
+
+    public JsonObject warmup(int logins, Duration timeout) throws IOException, InterruptedException {
+        return call("POST", "/admin/warmup?logins=" + logins, "", timeout);
+    }
+
+    private JsonObject call(String method, String path, String body, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(timeout)
+                .header("X-Admin-Token", token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        JsonObject json = Json.createReader(new StringReader(response.body())).readObject();
+        if (response.statusCode() != 200) {
+            throw new IOException("CRM admin " + path + " answered " + response.statusCode() + ": "
+                    + json.getString("error", response.body()));
+        }
+        return json;
+    }
+}

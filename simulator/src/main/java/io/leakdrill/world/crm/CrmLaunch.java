@@ -1,0 +1,41 @@
+package io.leakdrill.world.crm;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Everything needed to start one CRM JVM: heap and GC, behaviour on OutOfMemoryError, components, folder. */
+public record CrmLaunch(Path folder, int heapMb, String gc, boolean crashOnOutOfMemory, long seed, double clockSpeed,
+        Map<String, String> components, String adminToken) {
+
+    public CrmLaunch withHeapMb(int newHeapMb) {
+        return new CrmLaunch(folder, newHeapMb, gc, crashOnOutOfMemory, seed, clockSpeed, components, adminToken);
+    }
+
+    public CrmLaunch withComponent(String component, String variant) {
+        Map<String, String> updated = new java.util.TreeMap<>(components);
+        updated.put(component, variant);
+        return new CrmLaunch(folder, heapMb, gc, crashOnOutOfMemory, seed, clockSpeed, Map.copyOf(updated),
+                adminToken);
+    }
+
+    /** The JVM flags the CRM runs with, as `config` would show them. */
+    public List<String> jvmFlags() {
+        List<String> flags = new java.util.ArrayList<>(List.of(
+                "-Xms" + heapMb + "m", "-Xmx" + heapMb + "m", gcFlag(),
+                "-XX:TieredStopAtLevel=1",
+                "-Dsun.net.httpserver.nodelay=true"));
+        if (crashOnOutOfMemory) {
+            flags.add("-XX:+ExitOnOutOfMemoryError");
+        }
+        return flags;
+    }
+
+    private String gcFlag() {
+        return switch (gc) {
+            case "serial" -> "-XX:+UseSerialGC";
+            case "g1" -> "-XX:+UseG1GC";
+            default -> "-XX:+UseParallelGC";
+        };
+    }
+}

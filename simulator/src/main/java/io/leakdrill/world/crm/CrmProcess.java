@@ -1,0 +1,152 @@
+package io.leakdrill.world.crm;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One running CRM JVM, started from this program's own class path with {@code java} from {@code java.home}. Its
+ * output goes to files in the drill's folder; it watches our stdin pipe and ends itself when we die.
+ */
+public final class CrmProcess {
+
+    private static final String MAIN_CLASS = "io.leakdrill.crm.CrmMain";
+
+    private final Process process;
+    private final int port;
+    private final Path stdout;
+    private final Path stderr;
+
+    private CrmProcess(Process process, int port, Path stdout, Path stderr) {
+        this.process = process;
+        this.port = port;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    /** Starts the CRM and waits until it reports its port, it exits, or the time-out passes. */
+    public static CrmProcess start(CrmLaunch launch, int generation, Duration timeout)
+            throws IOException, CrmStartException {
+        Files.createDirectories(launch.folder());
+        Path ready = launch.folder().resolve("crm-" + generation + ".ready");
+        Path out = launch.folder().resolve("crm-" + generation + ".out");
+        Path err = launch.folder().resolve("crm-" + generation + ".err");
+        Files.deleteIfExists(ready);
+
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(launch.jvmFlags());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS,
+                "--seed", Long.toString(launch.seed()),
+                "--ready-file", ready.toString(),
+                "--parent-pid", Long.toString(ProcessHandle.current().pid()),
+                "--clock-speed", Double.toString(launch.clockSpeed()),
+                "--on-oom", launch.crashOnOutOfMemory() ? "crash" : "degrade"));
+        for (Map.Entry<String, String> component : launch.components().entrySet()) {
+            command.add("--component");
+            command.add(component.getKey() + "=" + component.getValue());
+        }
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        builder.environment().put("LEAKDRILL_ADMIN_TOKEN", launch.adminToken());
+        // stdin stays a pipe we never write to: the CRM reads it to EOF to learn that we are gone.
+        Process process = builder.start();
+
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Properties props = readReady(ready);
+            if (props != null) {
+                return new CrmProcess(process, Integer.parseInt(props.getProperty("port")), out, err);
+            }
+            if (!process.isAlive()) {
+                throw new CrmStartException("the CRM exited with code " + process.exitValue()
+                        + " before it was ready; its output:\n" + tail(out, err));
+            }
+            if (System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new CrmStartException("the CRM was not ready after " + timeout.toMillis()
+                        + " ms; its output:\n" + tail(out, err));
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(3));
+        }
+    }
+
+    private static Properties readReady(Path ready) throws IOException {
+        try {
+            Properties props = new Properties();
+            props.load(Files.newBufferedReader(ready));
+            return props;
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private static String tail(Path out, Path err) {
+        StringBuilder text = new StringBuilder();
+        for (Path file : List.of(out, err)) {
+            try {
+                List<String> lines = Files.readAllLines(file);
+                lines.subList(Math.max(0, lines.size() - 20), lines.size()).forEach(l -> text.append(l).append('\n'));
+            } catch (IOException e) {
+                text.append("(could not read ").append(file).append(": ").append(e.getMessage()).append(")\n");
+            }
+        }
+        return text.toString().strip();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The exit code, or -1 while it runs. */
+    public int exitCode() {
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
+    public Path stdout() {
+        return stdout;
+    }
+
+    public Path stderr() {
+        return stderr;
+    }
+
+    /** The last lines the CRM wrote, for crash reports. */
+    public String outputTail() {
+        return tail(stdout, stderr);
+    }
+
+    /** Stops the CRM and waits for it to be gone: closing stdin asks it to halt, a kill makes sure. */
+    public void stop() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException ignored) {
+            // Already closed; the kill below still applies.
+        }
+        try {
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

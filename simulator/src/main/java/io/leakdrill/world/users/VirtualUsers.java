@@ -1,0 +1,167 @@
+package io.leakdrill.world.users;
+
+import io.leakdrill.world.users.RequestMix.Action;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.DoubleSupplier;
+import java.util.function.IntSupplier;
+
+/**
+ * Sales reps using the CRM over real HTTP: each logs in, works through the request mix with think time, and now and
+ * then walks away from a session and logs in afresh. Everything they experience lands in a {@link TrafficLog}.
+ */
+public final class VirtualUsers implements AutoCloseable {
+
+    private static final String[] SEARCH_TERMS = {"acme", "blue", "cedar", "delta", "ember", "harbor", "iron",
+        "maple", "nova", "pine", "river", "summit", "labs", "foods", "energy"};
+
+    private final int count;
+    private final long thinkMs;
+    private final Duration timeout;
+    private final RequestMix mix;
+    private final IntSupplier port;
+    private final DoubleSupplier newVisitProbability;
+    private final TrafficLog log;
+    private final HttpClient http;
+    private final long seed;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running = true;
+
+    /**
+     * @param port the CRM's current port, or -1 while it is down
+     * @param newVisitProbability before each action, the chance that a user abandons their session and logs in anew
+     */
+    public VirtualUsers(int count, long thinkMs, Duration timeout, RequestMix mix, IntSupplier port,
+            DoubleSupplier newVisitProbability, TrafficLog log, long seed) {
+        this.count = count;
+        this.thinkMs = thinkMs;
+        this.timeout = timeout;
+        this.mix = mix;
+        this.port = port;
+        this.newVisitProbability = newVisitProbability;
+        this.log = log;
+        this.seed = seed;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout).build();
+    }
+
+    public int count() {
+        return count;
+    }
+
+    public void start() {
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            Thread t = new Thread(() -> runUser(index), "user-" + index);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+    }
+
+    private void runUser(int index) {
+        Random random = new Random(seed * 31 + index);
+        String user = String.format(Locale.ROOT, "rep-%02d", index % 40 + 1);
+        String session = null;
+        // Spread the first requests so the users do not arrive in lock-step.
+        pause(random.nextInt((int) Math.max(1, thinkMs)));
+        while (running) {
+            int crmPort = port.getAsInt();
+            if (crmPort < 0) {
+                log.record(System.currentTimeMillis(), index, 0, Outcome.ERROR, false);
+                session = null;
+                pause(thinkMs);
+                continue;
+            }
+            URI base = URI.create("http://127.0.0.1:" + crmPort);
+            if (session == null || random.nextDouble() < newVisitProbability.getAsDouble()) {
+                session = login(base, index, user);
+            } else {
+                Result result = perform(base, session, mix.pick(random), random);
+                log.record(System.currentTimeMillis(), index, result.latencyMs, result.outcome, false);
+                if (result.status == 401) {
+                    session = null;
+                }
+            }
+            pause((long) (thinkMs * (0.5 + random.nextDouble())));
+        }
+    }
+
+    private String login(URI base, int index, String user) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/login")).timeout(timeout)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\"}")).build();
+        Result result = send(request);
+        log.record(System.currentTimeMillis(), index, result.latencyMs, result.outcome, true);
+        if (result.outcome != Outcome.OK) {
+            return null;
+        }
+        int start = result.body.indexOf("\"session\":\"") + 11;
+        return result.body.substring(start, result.body.indexOf('"', start));
+    }
+
+    private Result perform(URI base, String session, Action action, Random random) {
+        HttpRequest.Builder builder = switch (action) {
+            case SEARCH -> HttpRequest.newBuilder(base.resolve("/api/customers?q="
+                    + SEARCH_TERMS[random.nextInt(SEARCH_TERMS.length)])).GET();
+            case OPEN_CUSTOMER -> HttpRequest.newBuilder(base.resolve("/api/customers/" + (1 + random.nextInt(5000))))
+                    .GET();
+            case UPDATE_DEAL -> HttpRequest.newBuilder(base.resolve("/api/deals/" + (1 + random.nextInt(10_000))))
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"stage\":\"negotiation\",\"amountCents\":"
+                            + (100_000 + random.nextInt(5_000_000)) + "}"));
+            case CREATE_DEAL -> HttpRequest.newBuilder(base.resolve("/api/deals"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":" + (1 + random.nextInt(5000))
+                            + ",\"title\":\"Upsell\",\"amountCents\":" + (100_000 + random.nextInt(900_000)) + "}"));
+            case EXPORT_REPORT -> HttpRequest.newBuilder(base.resolve("/api/reports/pipeline")).GET();
+        };
+        return send(builder.timeout(timeout).header("X-Session", session).build());
+    }
+
+    private record Result(Outcome outcome, long latencyMs, int status, String body) {
+    }
+
+    private Result send(HttpRequest request) {
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            Outcome outcome = response.statusCode() >= 500 ? Outcome.ERROR : Outcome.OK;
+            return new Result(outcome, latency, response.statusCode(), response.body());
+        } catch (HttpTimeoutException e) {
+            return new Result(Outcome.TIMEOUT, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), 0, "");
+        } catch (IOException e) {
+            return new Result(Outcome.ERROR, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), 0, "");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(Outcome.ERROR, 0, 0, "");
+        }
+    }
+
+    private void pause(long millis) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(millis));
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        threads.forEach(LockSupport::unpark);
+        for (Thread t : threads) {
+            try {
+                t.join(timeout.toMillis() + 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
