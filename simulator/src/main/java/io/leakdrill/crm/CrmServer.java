@@ -1,6 +1,5 @@
 package io.leakdrill.crm;
 
-import io.leakdrill.crm.data.CrmRepository;
 import io.leakdrill.crm.data.GeneratedCrmRepository;
 import io.leakdrill.crm.http.AdminHandler;
 import io.leakdrill.crm.http.ApiHandler;
@@ -30,14 +29,18 @@ public final class CrmServer {
 
     public CrmServer(CrmSettings settings, CrmLog log) throws IOException {
         LongSupplier clock = System::currentTimeMillis;
-        CrmRepository repository = new GeneratedCrmRepository(settings.seed(), settings.customers());
-        // Idle sessions expire after 30 incident minutes; the drill tells us how fast incident time runs.
-        long idleMillis = (long) (30 * 60_000 / settings.clockSpeed());
+        GeneratedCrmRepository repository = new GeneratedCrmRepository(settings.seed(), settings.customers());
+        if ("indexed".equals(settings.component("deals-repository", ""))) {
+            repository.indexDealsByCustomer();
+        }
+        // Idle sessions expire after 10 incident minutes; the drill tells us how fast incident time runs.
+        long idleMillis = (long) (10 * 60_000 / settings.clockSpeed());
         SessionCacheSlot sessions = new SessionCacheSlot(
-                settings.component(SessionCacheSlot.COMPONENT, "original"), 500, idleMillis, clock);
+                settings.component(SessionCacheSlot.COMPONENT, "original"), 150, idleMillis, clock);
         LoginService logins = new LoginService(repository, sessions, clock);
         RequestStats stats = new RequestStats();
-        GcWatcher gc = new GcWatcher();
+        // The heap floor is the lowest old-generation reading over the last five incident minutes.
+        GcWatcher gc = new GcWatcher((long) (5 * 60_000 / settings.clockSpeed()));
 
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         http.createContext("/api/", new ApiHandler(repository, logins, sessions, stats, log, clock,

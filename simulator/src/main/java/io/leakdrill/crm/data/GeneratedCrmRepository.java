@@ -31,6 +31,8 @@ public final class GeneratedCrmRepository implements CrmRepository {
     private final Map<Long, Deal> deals = new ConcurrentHashMap<>();
     private final List<String> reps;
     private final AtomicLong nextDealId;
+    private final Map<String, List<Long>> dealsByOwner = new ConcurrentHashMap<>();
+    private volatile Map<Long, List<Long>> dealsByCustomer;
 
     public GeneratedCrmRepository(long seed, int customerCount) {
         Random random = new Random(seed);
@@ -60,6 +62,22 @@ public final class GeneratedCrmRepository implements CrmRepository {
             }
         }
         nextDealId = new AtomicLong(dealId);
+        deals.values().stream().sorted((a, b) -> Long.compare(a.id(), b.id())).forEach(this::indexByOwner);
+    }
+
+    private void indexByOwner(Deal deal) {
+        dealsByOwner.computeIfAbsent(deal.ownerId(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                .add(deal.id());
+    }
+
+    /** The {@code deals-index} change: look up a customer's deals by index instead of scanning every deal. */
+    public synchronized void indexDealsByCustomer() {
+        if (dealsByCustomer == null) {
+            Map<Long, List<Long>> index = new ConcurrentHashMap<>();
+            deals.values().forEach(d -> index.computeIfAbsent(d.customerId(),
+                    k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(d.id()));
+            dealsByCustomer = index;
+        }
     }
 
     private static String pick(Random random, String[] values) {
@@ -88,12 +106,16 @@ public final class GeneratedCrmRepository implements CrmRepository {
 
     @Override
     public List<Deal> dealsOf(long customerId) {
+        Map<Long, List<Long>> index = dealsByCustomer;
+        if (index != null) {
+            return index.getOrDefault(customerId, List.of()).stream().map(deals::get).collect(Collectors.toList());
+        }
         return deals.values().stream().filter(d -> d.customerId() == customerId).collect(Collectors.toList());
     }
 
     @Override
     public List<Deal> dealsOwnedBy(String ownerId) {
-        return deals.values().stream().filter(d -> d.ownerId().equals(ownerId)).collect(Collectors.toList());
+        return dealsByOwner.getOrDefault(ownerId, List.of()).stream().map(deals::get).collect(Collectors.toList());
     }
 
     @Override
@@ -106,6 +128,11 @@ public final class GeneratedCrmRepository implements CrmRepository {
         long id = nextDealId.getAndIncrement();
         Deal deal = new Deal(id, customerId, ownerId, title, "prospect", amountCents, LocalDate.of(2021, 12, 31));
         deals.put(id, deal);
+        indexByOwner(deal);
+        Map<Long, List<Long>> index = dealsByCustomer;
+        if (index != null) {
+            index.computeIfAbsent(customerId, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(id);
+        }
         return deal;
     }
 

@@ -2,6 +2,7 @@ package io.leakdrill.crm.http;
 
 import io.leakdrill.crm.CrmLog;
 import io.leakdrill.crm.data.CrmRepository;
+import io.leakdrill.crm.data.GeneratedCrmRepository;
 import io.leakdrill.crm.session.LoginService;
 import io.leakdrill.crm.session.SessionCacheSlot;
 import io.leakdrill.crm.telemetry.ClassHistogram;
@@ -94,13 +95,24 @@ public final class AdminHandler implements HttpHandler {
         JsonObject body = ex.jsonBody();
         String component = body.getString("component", "");
         String variant = body.getString("variant", "");
-        boolean applied = SessionCacheSlot.COMPONENT.equals(component) && sessions.deploy(variant);
+        boolean applied;
+        if (SessionCacheSlot.COMPONENT.equals(component)) {
+            applied = sessions.deploy(variant);
+        } else if ("deals-repository".equals(component) && "indexed".equals(variant)
+                && repository instanceof GeneratedCrmRepository generated) {
+            generated.indexDealsByCustomer();
+            applied = true;
+        } else {
+            applied = false;
+        }
         if (!applied) {
             ex.error(404, "no deployable variant " + variant + " of component " + component);
             return;
         }
         log.info("deployed " + component + " variant " + variant + ": now " + sessions.cache().implementation());
-        ex.json(200, Json.createObjectBuilder().add("component", component).add("variant", variant).build());
+        ex.json(200, Json.createObjectBuilder().add("component", component).add("variant", variant)
+                .add("implementation", SessionCacheSlot.COMPONENT.equals(component)
+                        ? sessions.cache().implementation() : variant).build());
     }
 
     /**
@@ -115,6 +127,7 @@ public final class AdminHandler implements HttpHandler {
             logins.login(reps.get(i % reps.size()));
         }
         long after = oldAfterFullGc();
+        gc.restartFloor(after);
         ex.json(200, Json.createObjectBuilder()
                 .add("logins", count)
                 .add("oldBefore", before)

@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
 /** The CRM's public API: log in, search and open customers, create and update deals, export the pipeline. */
 public final class ApiHandler implements HttpHandler {
 
+    private static final long REPORT_TTL_MILLIS = 5_000;
+
     private final CrmRepository repository;
     private final LoginService logins;
     private final SessionCacheSlot sessions;
@@ -32,6 +34,7 @@ public final class ApiHandler implements HttpHandler {
     private final CrmLog log;
     private final LongSupplier clock;
     private final boolean crashOnOutOfMemory;
+    private final ReportCache reports;
 
     public ApiHandler(CrmRepository repository, LoginService logins, SessionCacheSlot sessions, RequestStats stats,
             CrmLog log, LongSupplier clock, boolean crashOnOutOfMemory) {
@@ -42,6 +45,7 @@ public final class ApiHandler implements HttpHandler {
         this.log = log;
         this.clock = clock;
         this.crashOnOutOfMemory = crashOnOutOfMemory;
+        this.reports = new ReportCache(REPORT_TTL_MILLIS, clock);
     }
 
     @Override
@@ -101,7 +105,7 @@ public final class ApiHandler implements HttpHandler {
             return updateDeal(ex, idAfter(path, "/api/deals/"));
         }
         if (method.equals("GET") && path.equals("/api/reports/pipeline")) {
-            return exportPipeline(ex);
+            return exportPipeline(ex, session.get());
         }
         ex.error(404, "no such endpoint: " + method + " " + path);
         return 404;
@@ -175,17 +179,27 @@ public final class ApiHandler implements HttpHandler {
         return 200;
     }
 
-    // The whole team's pipeline: the heaviest request the CRM serves, a few megabytes of short-lived text.
-    private int exportPipeline(Exchange ex) throws IOException {
+    private int exportPipeline(Exchange ex, UserSession session) throws IOException {
+        String region = ex.query().getOrDefault("region", "");
+        String key = session.context().userId() + "/" + region;
+        ex.text(200, "text/csv", reports.get(key, () -> renderPipeline(region)));
+        return 200;
+    }
+
+    // A region's pipeline: the heaviest request the CRM serves, a few hundred kilobytes of text.
+    private String renderPipeline(String region) {
         StringBuilder csv = new StringBuilder("deal,customer,owner,title,stage,amount,close\n");
         for (Deal d : repository.allDeals()) {
-            String customer = repository.customer(d.customerId()).map(Customer::name).orElse("");
+            Customer owner = repository.customer(d.customerId()).orElse(null);
+            if (owner == null || !(region.isEmpty() || owner.city().equalsIgnoreCase(region))) {
+                continue;
+            }
+            String customer = owner.name();
             csv.append(d.id()).append(',').append(customer).append(',').append(d.ownerId()).append(',')
                     .append(d.title()).append(',').append(d.stage()).append(',')
                     .append(d.amountCents() / 100.0).append(',').append(d.closeDate()).append('\n');
         }
-        ex.text(200, "text/csv", csv.toString());
-        return 200;
+        return csv.toString();
     }
 
     private static long idAfter(String path, String prefix) {

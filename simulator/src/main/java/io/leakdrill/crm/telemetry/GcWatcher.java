@@ -16,11 +16,19 @@ import javax.management.openmbean.CompositeData;
 public final class GcWatcher {
 
     private final MemoryPoolMXBean oldPool;
+    private final long floorWindowMillis;
+    private final java.util.ArrayDeque<long[]> recent = new java.util.ArrayDeque<>();
     private volatile long oldAfterLastGc = -1;
     private volatile long oldAfterLastFullGc = -1;
     private volatile long lastGcEndMillis;
 
-    public GcWatcher() {
+    /**
+     * @param floorWindowMillis how far back {@link #floor()} looks for the lowest old-generation reading; young
+     *     collections leave promoted garbage in the old generation, so the troughs, not the last value, show the
+     *     live floor
+     */
+    public GcWatcher(long floorWindowMillis) {
+        this.floorWindowMillis = floorWindowMillis;
         this.oldPool = findOldPool();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
@@ -40,6 +48,13 @@ public final class GcWatcher {
             return;
         }
         oldAfterLastGc = after.getUsed();
+        long now = System.currentTimeMillis();
+        synchronized (recent) {
+            recent.addLast(new long[] {now, after.getUsed()});
+            while (recent.size() > 1 && recent.peekFirst()[0] < now - floorWindowMillis) {
+                recent.removeFirst();
+            }
+        }
         if (info.getGcAction().contains("major")) {
             oldAfterLastFullGc = after.getUsed();
         }
@@ -54,6 +69,23 @@ public final class GcWatcher {
     public long oldAfterLastGc() {
         long value = oldAfterLastGc;
         return value >= 0 ? value : oldPool.getUsage().getUsed();
+    }
+
+    /** Forgets earlier readings (after the warm-up, which is history, not part of the incident). */
+    public void restartFloor(long oldUsedNow) {
+        synchronized (recent) {
+            recent.clear();
+            recent.addLast(new long[] {System.currentTimeMillis(), oldUsedNow});
+        }
+    }
+
+    /** The lowest old-generation use after any collection within the floor window: the heap floor. */
+    public long floor() {
+        long now = System.currentTimeMillis();
+        synchronized (recent) {
+            return recent.stream().filter(r -> r[0] >= now - floorWindowMillis).mapToLong(r -> r[1]).min()
+                    .orElse(oldAfterLastGc());
+        }
     }
 
     public long oldAfterLastFullGc() {

@@ -5,18 +5,19 @@ import java.util.List;
 import java.util.Map;
 
 /** Everything needed to start one CRM JVM: heap and GC, behaviour on OutOfMemoryError, components, folder. */
-public record CrmLaunch(Path folder, int heapMb, String gc, boolean crashOnOutOfMemory, long seed, double clockSpeed,
-        Map<String, String> components, String adminToken) {
+public record CrmLaunch(Path folder, int heapMb, String gc, List<String> gcOptions, boolean crashOnOutOfMemory,
+        long seed, double clockSpeed, Map<String, String> components, String adminToken) {
 
     public CrmLaunch withHeapMb(int newHeapMb) {
-        return new CrmLaunch(folder, newHeapMb, gc, crashOnOutOfMemory, seed, clockSpeed, components, adminToken);
+        return new CrmLaunch(folder, newHeapMb, gc, gcOptions, crashOnOutOfMemory, seed, clockSpeed, components,
+                adminToken);
     }
 
     public CrmLaunch withComponent(String component, String variant) {
         Map<String, String> updated = new java.util.TreeMap<>(components);
         updated.put(component, variant);
-        return new CrmLaunch(folder, heapMb, gc, crashOnOutOfMemory, seed, clockSpeed, Map.copyOf(updated),
-                adminToken);
+        return new CrmLaunch(folder, heapMb, gc, gcOptions, crashOnOutOfMemory, seed, clockSpeed,
+                Map.copyOf(updated), adminToken);
     }
 
     /** The JVM flags the CRM runs with, as `config` would show them. */
@@ -25,6 +26,7 @@ public record CrmLaunch(Path folder, int heapMb, String gc, boolean crashOnOutOf
                 "-Xms" + heapMb + "m", "-Xmx" + heapMb + "m", gcFlag(),
                 "-XX:TieredStopAtLevel=1",
                 "-Dsun.net.httpserver.nodelay=true"));
+        flags.addAll(gcOptions);
         if (crashOnOutOfMemory) {
             flags.add("-XX:+ExitOnOutOfMemoryError");
         }

@@ -25,6 +25,7 @@ public final class VirtualUsers implements AutoCloseable {
 
     private static final String[] SEARCH_TERMS = {"acme", "blue", "cedar", "delta", "ember", "harbor", "iron",
         "maple", "nova", "pine", "river", "summit", "labs", "foods", "energy"};
+    private static final String[] REGIONS = {"Chicago", "Dallas", "Denver", "Houston", "Austin", "Omaha", "Tulsa"};
 
     private final int count;
     private final long thinkMs;
@@ -122,7 +123,8 @@ public final class VirtualUsers implements AutoCloseable {
             case CREATE_DEAL -> HttpRequest.newBuilder(base.resolve("/api/deals"))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":" + (1 + random.nextInt(5000))
                             + ",\"title\":\"Upsell\",\"amountCents\":" + (100_000 + random.nextInt(900_000)) + "}"));
-            case EXPORT_REPORT -> HttpRequest.newBuilder(base.resolve("/api/reports/pipeline")).GET();
+            case EXPORT_REPORT -> HttpRequest.newBuilder(base.resolve("/api/reports/pipeline?region="
+                    + REGIONS[random.nextInt(REGIONS.length)])).GET();
         };
         return send(builder.timeout(timeout).header("X-Session", session).build());
     }

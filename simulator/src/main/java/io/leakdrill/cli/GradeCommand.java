@@ -1,0 +1,55 @@
+package io.leakdrill.cli;
+
+import io.leakdrill.grader.Grader;
+import io.leakdrill.grader.Scorecard;
+import io.leakdrill.grader.ScorecardJson;
+import io.leakdrill.grader.ScorecardText;
+import io.leakdrill.grader.Transcript;
+import io.leakdrill.grader.TranscriptException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+
+/** `leakdrill grade TRANSCRIPT [--json]`: scores a transcript exactly as the drill did. */
+final class GradeCommand implements Subcommand {
+
+    @Override
+    public String name() {
+        return "grade";
+    }
+
+    @Override
+    public String synopsis() {
+        return "grade TRANSCRIPT [--json]";
+    }
+
+    @Override
+    public Options options() {
+        return new Options().addOption(null, "json", false, "print the scorecard as JSON")
+                .addOption(null, "verbose", false, "stack traces on internal errors");
+    }
+
+    @Override
+    public int run(CommandLine line, Io io) throws Exception {
+        if (line.getArgList().size() != 1) {
+            throw new UserError("grade needs exactly one transcript file (see `leakdrill grade --help`)");
+        }
+        Path file = Path.of(line.getArgList().get(0));
+        if (!Files.isRegularFile(file)) {
+            throw new UserError("no transcript at " + file + "; `play` prints where it wrote one");
+        }
+        Scorecard card;
+        try (Reader reader = Files.newBufferedReader(file)) {
+            card = Grader.grade(Transcript.parse(reader));
+        } catch (TranscriptException e) {
+            throw new UserError(file + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new UserError("cannot read " + file + ": " + e.getMessage());
+        }
+        io.out().print(line.hasOption("json") ? ScorecardJson.render(card) + "\n" : ScorecardText.render(card));
+        return Main.OK;
+    }
+}

@@ -1,0 +1,149 @@
+package io.leakdrill.cli;
+
+import io.leakdrill.console.InteractiveConsole;
+import io.leakdrill.console.ScriptConsole;
+import io.leakdrill.drill.Drill;
+import io.leakdrill.drill.DrillOptions;
+import io.leakdrill.grader.Scorecard;
+import io.leakdrill.grader.ScorecardText;
+import io.leakdrill.scenario.Scenario;
+import io.leakdrill.scenario.ScenarioCatalog;
+import io.leakdrill.world.crm.CrmStartException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/** `leakdrill play`: runs one drill at the terminal or from a script, then prints the scorecard. */
+final class PlayCommand implements Subcommand {
+
+    @Override
+    public String name() {
+        return "play";
+    }
+
+    @Override
+    public String synopsis() {
+        return "play [SCENARIO] [--speed N] [--seed N] [--script FILE] [--transcript FILE] [--trainee NAME]"
+                + " [--dir DIR]";
+    }
+
+    @Override
+    public Options options() {
+        return new Options()
+                .addOption(Option.builder().longOpt("speed").hasArg().argName("N")
+                        .desc("incident seconds per real second (default: the scenario's)").get())
+                .addOption(Option.builder().longOpt("seed").hasArg().argName("N")
+                        .desc("seed for the data and the users (default: random, printed)").get())
+                .addOption(Option.builder().longOpt("script").hasArg().argName("FILE")
+                        .desc("run headless: one console command per line, `wait 5m` lets time pass").get())
+                .addOption(Option.builder().longOpt("transcript").hasArg().argName("FILE")
+                        .desc("where to write the JSON Lines transcript (default: in the drill's folder)").get())
+                .addOption(Option.builder().longOpt("trainee").hasArg().argName("NAME")
+                        .desc("who is playing (default: your user name)").get())
+                .addOption(Option.builder().longOpt("dir").hasArg().argName("DIR")
+                        .desc("the drill's folder (default: ~/.leakdrill/drills/ID)").get())
+                .addOption(null, "verbose", false, "stack traces on internal errors");
+    }
+
+    @Override
+    public int run(CommandLine line, Io io) throws Exception {
+        if (line.getArgList().size() > 1) {
+            throw new UserError("play takes at most one scenario, got " + line.getArgList());
+        }
+        String id = line.getArgList().isEmpty() ? ScenarioCatalog.DEFAULT_ID : line.getArgList().get(0);
+        Scenario scenario = ScenarioCatalog.standard().load(id);
+        double speed = line.hasOption("speed") ? positive(line.getOptionValue("speed"), "--speed") : scenario.speed();
+        long seed = line.hasOption("seed") ? seed(line.getOptionValue("seed"))
+                : new SecureRandom().nextInt(1_000_000);
+        Path script = line.hasOption("script") ? Path.of(line.getOptionValue("script")) : null;
+        if (script != null && !Files.isRegularFile(script)) {
+            throw new UserError("no script at " + script);
+        }
+        String drillId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT))
+                + "-" + scenario.id() + "-s" + seed;
+        Path folder = line.hasOption("dir") ? Path.of(line.getOptionValue("dir"))
+                : Path.of(System.getProperty("user.home"), ".leakdrill", "drills", drillId);
+        Path transcriptFile = line.hasOption("transcript") ? Path.of(line.getOptionValue("transcript"))
+                : folder.resolve("transcript.jsonl");
+        String trainee = line.getOptionValue("trainee", System.getProperty("user.name", "trainee"));
+        DrillOptions options = new DrillOptions(scenario, seed, speed, folder, transcriptFile, trainee,
+                Clock.systemUTC());
+
+        io.err().printf(Locale.ROOT, "Starting %s (seed %d, speed x%s) in %s ...%n", scenario.title(), seed,
+                trim(speed), folder);
+        Drill drill;
+        try {
+            drill = Drill.start(options);
+        } catch (CrmStartException e) {
+            throw new DrillFailure(e.getMessage(), e);
+        }
+        Thread hook = new Thread(() -> drill.close(), "drill-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        String reason;
+        PrintWriter out = new PrintWriter(io.out(), true, StandardCharsets.UTF_8);
+        out.println(briefing(scenario, drill));
+        if (script != null) {
+            try (BufferedReader reader = Files.newBufferedReader(script)) {
+                reason = new ScriptConsole(drill, out).run(reader);
+            }
+        } else if (System.console() == null) {
+            reason = new ScriptConsole(drill, out).run(new BufferedReader(new InputStreamReader(io.in(),
+                    StandardCharsets.UTF_8)));
+        } else {
+            try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+                reason = new InteractiveConsole(drill, terminal).run();
+            }
+        }
+        Scorecard card = drill.end(reason);
+        Runtime.getRuntime().removeShutdownHook(hook);
+        out.println();
+        out.print(ScorecardText.render(card));
+        out.flush();
+        io.err().println("Transcript: " + transcriptFile + "  (re-grade with `leakdrill grade " + transcriptFile
+                + "`)");
+        return Main.OK;
+    }
+
+    private static String briefing(Scenario scenario, Drill drill) {
+        return "== " + scenario.title() + " ==\n" + scenario.briefing() + "\n\nIt is "
+                + drill.clock().clockText() + ". The CRM is pid " + drill.crm().process().pid()
+                + ". Type `help` for commands.\n";
+    }
+
+    private static double positive(String text, String option) throws UserError {
+        try {
+            double value = Double.parseDouble(text);
+            if (value > 0 && Double.isFinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with the option's name.
+        }
+        throw new UserError(option + " needs a positive number, got '" + text + "'");
+    }
+
+    private static long seed(String text) throws UserError {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new UserError("--seed needs a whole number, got '" + text + "'");
+        }
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+}

@@ -1,0 +1,32 @@
+package io.leakdrill.console;
+
+import java.util.List;
+
+/** One console command: its name, a one-line summary, its usage, and what it does. */
+public interface Command {
+
+    String name();
+
+    String summary();
+
+    /** Usage line, e.g. {@code deploy PATCH}. */
+    String usage();
+
+    Result run(List<String> args, DrillSession session) throws Exception;
+
+    /** What a command printed, whether it worked, and whether it ends the drill (and why). */
+    record Result(String text, boolean ok, String endReason) {
+
+        public static Result ok(String text) {
+            return new Result(text, true, null);
+        }
+
+        public static Result error(String text) {
+            return new Result(text, false, null);
+        }
+
+        public static Result end(String text, String reason) {
+            return new Result(text, true, reason);
+        }
+    }
+}

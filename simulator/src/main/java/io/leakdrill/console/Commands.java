@@ -1,0 +1,45 @@
+package io.leakdrill.console;
+
+import io.leakdrill.console.commands.AckCommand;
+import io.leakdrill.console.commands.AlertsCommand;
+import io.leakdrill.console.commands.DeployCommand;
+import io.leakdrill.console.commands.DiagnoseCommand;
+import io.leakdrill.console.commands.EndCommand;
+import io.leakdrill.console.commands.GcCommand;
+import io.leakdrill.console.commands.HeapCommand;
+import io.leakdrill.console.commands.HelpCommand;
+import io.leakdrill.console.commands.PatchesCommand;
+import io.leakdrill.console.commands.RestartCommand;
+import io.leakdrill.console.commands.StatusCommand;
+import io.leakdrill.console.commands.UpdateCommand;
+import io.leakdrill.console.commands.WaitCommand;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The console's command set, in the order `help` lists them. */
+public final class Commands {
+
+    private Commands() {
+    }
+
+    public static Dispatcher dispatcher(DrillSession session) {
+        List<Command> all = new ArrayList<>();
+        Dispatcher[] self = new Dispatcher[1];
+        all.add(new HelpCommand(() -> self[0].commands()));
+        all.add(new StatusCommand());
+        all.add(new AlertsCommand());
+        all.add(new AckCommand());
+        all.add(new GcCommand());
+        all.add(new HeapCommand());
+        all.add(new PatchesCommand());
+        all.add(new RestartCommand());
+        all.add(new DeployCommand());
+        all.add(new DiagnoseCommand());
+        all.add(new UpdateCommand());
+        all.add(new WaitCommand());
+        all.add(EndCommand.resolve());
+        all.add(EndCommand.quit());
+        self[0] = new Dispatcher(session, all);
+        return self[0];
+    }
+}

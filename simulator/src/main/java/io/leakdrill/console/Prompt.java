@@ -1,0 +1,17 @@
+package io.leakdrill.console;
+
+import io.leakdrill.drill.Drill;
+import io.leakdrill.world.monitor.Alert;
+
+/** The prompt line: incident time and the worst firing severity, e.g. {@code [16:02 SEV2] crm> }. */
+public final class Prompt {
+
+    private Prompt() {
+    }
+
+    public static String of(Drill drill) {
+        String severity = drill.alerts().firing().stream().map(Alert::rule).map(r -> r.severity()).sorted()
+                .findFirst().orElse("ok");
+        return "[" + drill.clock().clockText() + " " + severity + "] crm> ";
+    }
+}

@@ -1,0 +1,46 @@
+package io.leakdrill.console.commands;
+
+import io.leakdrill.console.Command;
+import io.leakdrill.console.DrillSession;
+import java.util.List;
+
+/** Ends the drill: `resolve` declares the incident over, `quit` abandons it. Either way the drill is graded. */
+public final class EndCommand implements Command {
+
+    private final String name;
+    private final String summary;
+
+    private EndCommand(String name, String summary) {
+        this.name = name;
+        this.summary = summary;
+    }
+
+    public static EndCommand resolve() {
+        return new EndCommand("resolve", "declare the incident resolved and get your scorecard");
+    }
+
+    public static EndCommand quit() {
+        return new EndCommand("quit", "abandon the drill (it is still graded)");
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String summary() {
+        return summary;
+    }
+
+    @Override
+    public String usage() {
+        return name;
+    }
+
+    @Override
+    public Result run(List<String> args, DrillSession session) {
+        return Result.end(name.equals("resolve") ? "Incident resolved at " + session.clock() + "."
+                : "Drill abandoned at " + session.clock() + ".", name);
+    }
+}

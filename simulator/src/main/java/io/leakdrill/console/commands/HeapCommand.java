@@ -1,0 +1,130 @@
+package io.leakdrill.console.commands;
+
+import io.leakdrill.console.Command;
+import io.leakdrill.console.DrillSession;
+import io.leakdrill.console.UsageException;
+import io.leakdrill.drill.HistogramStore;
+import io.leakdrill.drill.HistogramStore.Entry;
+import io.leakdrill.drill.HistogramStore.Histogram;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Class histograms of the CRM's live heap (the DiagnosticCommand MBean, as {@code jcmd GC.class_histogram}; it forces
+ * a full GC) and the growth between two of them.
+ */
+public final class HeapCommand implements Command {
+
+    private static final int KEEP = 80;
+    private static final int SHOW = 15;
+
+    @Override
+    public String name() {
+        return "heap";
+    }
+
+    @Override
+    public String summary() {
+        return "`heap histo`: live objects by class (forces a full GC); `heap diff [H1 H2]`: growth between two";
+    }
+
+    @Override
+    public String usage() {
+        return "heap histo | heap diff [H1 H2]";
+    }
+
+    @Override
+    public Result run(List<String> args, DrillSession session) throws Exception {
+        if (args.isEmpty()) {
+            throw new UsageException("heap needs a sub-command");
+        }
+        return switch (args.get(0)) {
+            case "histo" -> histo(session);
+            case "diff" -> diff(args.subList(1, args.size()), session);
+            default -> throw new UsageException("unknown sub-command '" + args.get(0) + "'");
+        };
+    }
+
+    private Result histo(DrillSession session) throws Exception {
+        var crm = session.drill().crm();
+        if (crm.port() < 0) {
+            return Result.error("the CRM is down; there is no heap to inspect");
+        }
+        JsonObject answer = crm.admin().histogram(KEEP, Duration.ofSeconds(30));
+        Map<String, Entry> rows = new LinkedHashMap<>();
+        for (JsonValue v : answer.getJsonArray("rows")) {
+            JsonObject row = v.asJsonObject();
+            rows.put(row.getString("class"), new Entry(row.getJsonNumber("instances").longValue(),
+                    row.getJsonNumber("bytes").longValue()));
+        }
+        long pauseMs = answer.getJsonNumber("tookMicros").longValue() / 1000;
+        Histogram h = session.drill().histograms().add(session.drill().clock().elapsedSeconds(), session.clock(),
+                crm.process().pid(), rows);
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "%s at %s, CRM pid %d (took %d ms, including the full GC it forces)%n%4s %12s %12s  %s%n", h.id(),
+                h.clock(), h.pid(), pauseMs, "#", "INSTANCES", "BYTES", "CLASS"));
+        int i = 0;
+        for (Map.Entry<String, Entry> row : rows.entrySet()) {
+            if (++i > SHOW) {
+                break;
+            }
+            text.append(String.format(Locale.ROOT, "%4d %12d %12d  %s%n", i, row.getValue().instances(),
+                    row.getValue().bytes(), row.getKey()));
+        }
+        text.append(session.drill().histograms().all().size() >= 2
+                ? "`heap diff` compares the last two histograms."
+                : "Take another later and `heap diff` shows what grew.");
+        String top = rows.keySet().stream().findFirst().orElse("");
+        session.record("evidence", Json.createObjectBuilder().add("kind", "histogram").add("id", h.id())
+                .add("top", top).add("pauseMs", pauseMs));
+        return Result.ok(text.toString());
+    }
+
+    private Result diff(List<String> ids, DrillSession session) throws UsageException {
+        HistogramStore store = session.drill().histograms();
+        Histogram from;
+        Histogram to;
+        if (ids.isEmpty()) {
+            List<Histogram> all = store.all();
+            if (all.size() < 2) {
+                return Result.error("need two histograms to compare; take them with `heap histo` some minutes apart");
+            }
+            from = all.get(all.size() - 2);
+            to = all.get(all.size() - 1);
+        } else if (ids.size() == 2) {
+            from = store.byId(ids.get(0)).orElseThrow(() -> new UsageException("no histogram " + ids.get(0)));
+            to = store.byId(ids.get(1)).orElseThrow(() -> new UsageException("no histogram " + ids.get(1)));
+        } else {
+            throw new UsageException("give two histogram ids, or none for the last two");
+        }
+        record Growth(String className, long instances, long bytes) {
+        }
+        List<Growth> growth = new ArrayList<>();
+        for (Map.Entry<String, Entry> row : to.rows().entrySet()) {
+            Entry before = from.rows().getOrDefault(row.getKey(), new Entry(0, 0));
+            growth.add(new Growth(row.getKey(), row.getValue().instances() - before.instances(),
+                    row.getValue().bytes() - before.bytes()));
+        }
+        growth.sort((a, b) -> Long.compare(b.bytes(), a.bytes()));
+        double minutes = (to.atSeconds() - from.atSeconds()) / 60;
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "Growth from %s (%s) to %s (%s), %.1f incident minutes%s%n%12s %12s  %s%n", from.id(), from.clock(),
+                to.id(), to.clock(), minutes, from.pid() != to.pid() ? " (WARNING: different CRM processes)" : "",
+                "+INSTANCES", "+BYTES", "CLASS"));
+        growth.stream().limit(SHOW).forEach(g -> text.append(String.format(Locale.ROOT, "%+12d %+12d  %s%n",
+                g.instances(), g.bytes(), g.className())));
+        JsonArrayBuilder growing = Json.createArrayBuilder();
+        growth.stream().filter(g -> g.bytes() > 0).limit(5).forEach(g -> growing.add(g.className()));
+        session.record("evidence", Json.createObjectBuilder().add("kind", "histogram-diff").add("from", from.id())
+                .add("to", to.id()).add("growing", growing));
+        return Result.ok(text.toString().strip());
+    }
+}

@@ -1,0 +1,317 @@
+package io.leakdrill.drill;
+
+import io.leakdrill.Version;
+import io.leakdrill.grader.Grader;
+import io.leakdrill.grader.Scorecard;
+import io.leakdrill.grader.Transcript;
+import io.leakdrill.scenario.Scenario;
+import io.leakdrill.world.crm.CrmHost;
+import io.leakdrill.world.crm.CrmLaunch;
+import io.leakdrill.world.crm.CrmLogWatcher;
+import io.leakdrill.world.crm.CrmStartException;
+import io.leakdrill.world.monitor.AlertEngine;
+import io.leakdrill.world.monitor.Sample;
+import io.leakdrill.world.monitor.SampleHistory;
+import io.leakdrill.world.monitor.Sampler;
+import io.leakdrill.world.users.RequestMix;
+import io.leakdrill.world.users.TrafficLog;
+import io.leakdrill.world.users.VirtualUsers;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One running drill: the CRM, the users and the monitor, the incident clock, and the transcript. It starts the
+ * world where the story starts, ticks the monitor on a fixed interval, and ends by grading its own transcript.
+ */
+public final class Drill implements AutoCloseable {
+
+    private final DrillOptions options;
+    private final Scenario scenario;
+    private final IncidentClock clock;
+    private final TranscriptWriter transcript;
+    private final CrmHost crm;
+    private final TrafficLog traffic = new TrafficLog(200_000);
+    private final SampleHistory samples = new SampleHistory(5_000);
+    private final AlertEngine alerts;
+    private final Timeline timeline;
+    private final HistogramStore histograms = new HistogramStore();
+    private final ScheduledExecutorService ticker;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private volatile EventSink sink = line -> { };
+    private Sampler sampler;
+    private LeakPacer pacer;
+    private VirtualUsers users;
+    private CrmLogWatcher logWatcher;
+    private int watchedGeneration;
+    private boolean crashReported;
+    private volatile Double exhaustedAtSeconds;
+    private boolean ended;
+
+    private Drill(DrillOptions options, CrmHost crm, TranscriptWriter transcript, IncidentClock clock) {
+        this.options = options;
+        this.scenario = options.scenario();
+        this.crm = crm;
+        this.transcript = transcript;
+        this.clock = clock;
+        this.alerts = new AlertEngine(scenario.alerts());
+        this.timeline = new Timeline(scenario.timeline());
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "drill-monitor");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts the CRM, grows the leak to the scenario's starting floor, starts traffic, and starts the clock. */
+    public static Drill start(DrillOptions options) throws IOException, CrmStartException {
+        Scenario scenario = options.scenario();
+        Files.createDirectories(options.folder());
+        IncidentClock clock = new IncidentClock(options.clock(), scenario.start(), options.speed());
+        String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        CrmLaunch launch = new CrmLaunch(options.folder(), scenario.crm().heapMb(), scenario.crm().gc(),
+                java.util.List.of(), scenario.crm().crashOnOutOfMemory(), options.seed(), options.speed(),
+                java.util.Map.of(), token);
+        TranscriptWriter transcript = new TranscriptWriter(options.transcript(), clock, header(options));
+        CrmHost crm = new CrmHost(launch, HttpClient.newHttpClient());
+        Drill drill = new Drill(options, crm, transcript, clock);
+        try {
+            crm.start();
+            drill.begin();
+        } catch (IOException | CrmStartException | RuntimeException e) {
+            drill.close();
+            throw e;
+        }
+        return drill;
+    }
+
+    private static JsonObject header(DrillOptions options) {
+        return Json.createObjectBuilder()
+                .add("type", "drill")
+                .add("format", 1)
+                .add("leakdrill", Version.current())
+                .add("java", System.getProperty("java.version"))
+                .add("drillId", options.folder().getFileName().toString())
+                .add("trainee", options.trainee())
+                .add("seed", options.seed())
+                .add("speed", options.speed())
+                .add("incidentStart", options.scenario().start().toString())
+                .add("realStart", options.clock().instant().toString())
+                .add("scenario", options.scenario().json())
+                .build();
+    }
+
+    private void begin() throws IOException {
+        long bytesPerSession = growLeakToStartingFloor();
+        Scenario.Traffic t = scenario.traffic();
+        users = new VirtualUsers(t.users(), t.thinkTimeMs(), Duration.ofMillis(t.timeoutMs()),
+                new RequestMix(t.mix()), crm::port, () -> pacer.newSessionProbability(), traffic, options.seed());
+        clock.start();
+        sampler = new Sampler(traffic, t.users(), t.slowMs(), clock.realMillis());
+        pacer.update(0, pacer.plannedFloor(0), t.users() * 1000.0 / t.thinkTimeMs(), 0);
+        users.start();
+        watch();
+        long intervalMillis = Math.max(50, clock.realFor(scenario.monitorInterval()).toMillis());
+        ticker.scheduleAtFixedRate(this::safeTick, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        long startupMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        transcript.write("ready", Json.createObjectBuilder().add("startupMs", startupMs)
+                .add("crmPid", crm.process().pid()).add("bytesPerSession", bytesPerSession));
+    }
+
+    /**
+     * The incident begins after the leak has grown for weeks: replay historic log-ins through the CRM's own login
+     * path until the old generation holds the scenario's starting floor. The first batch measures a session's size.
+     */
+    private long growLeakToStartingFloor() throws IOException {
+        try {
+            Duration timeout = Duration.ofSeconds(30);
+            int probe = 200;
+            JsonObject first = crm.admin().warmup(probe, timeout);
+            long before = first.getJsonNumber("oldBefore").longValue();
+            long after = first.getJsonNumber("oldAfter").longValue();
+            long oldMax = first.getJsonNumber("oldMax").longValue();
+            long perSession = Math.max(1000, (after - before) / probe);
+            long target = (long) (scenario.leak().startFloorRatio() * oldMax);
+            int more = (int) Math.max(0, (target - after) / perSession);
+            long floor = after;
+            if (more > 0) {
+                floor = crm.admin().warmup(more, timeout).getJsonNumber("oldAfter").longValue();
+            }
+            pacer = new LeakPacer(floor, scenario.leak().exhaustedRatio() * oldMax,
+                    scenario.leak().exhaustedAt().toSeconds(), options.speed(), perSession);
+            return perSession;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while preparing the CRM", e);
+        }
+    }
+
+    private void watch() {
+        watchedGeneration = crm.generation();
+        logWatcher = new CrmLogWatcher(crm.process().stdout());
+        crashReported = false;
+    }
+
+    private void safeTick() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            sink.show("monitor: " + e);
+        }
+    }
+
+    /** One monitor step: sample, alerts, story, leak pace, crash and exhaustion watch. */
+    synchronized void tick() {
+        if (ended) {
+            return;
+        }
+        double at = clock.elapsedSeconds();
+        boolean up = crm.port() > 0;
+        Sample sample = sampler.sample(at, clock.realMillis(), up ? crm.admin() : null,
+                Duration.ofMillis(Math.max(500, Math.min(2000, clock.realFor(scenario.monitorInterval()).toMillis()))));
+        samples.add(sample);
+        transcript.write("sample", SampleJson.of(sample));
+        for (AlertEngine.Transition change : alerts.evaluate(sample)) {
+            var alert = change.alert();
+            transcript.write("alert", Json.createObjectBuilder().add("alert", alert.id())
+                    .add("rule", alert.rule().id()).add("state", change.fired() ? "firing" : "resolved")
+                    .add("severity", alert.rule().severity()).add("summary", alert.rule().summary())
+                    .add("value", Math.round(metricValue(alert.rule().metric(), sample) * 1000) / 1000.0));
+            sink.show(change.fired()
+                    ? "ALERT " + alert.id() + " [" + alert.rule().severity() + "] " + alert.rule().summary()
+                    : "RESOLVED " + alert.id() + " " + alert.rule().summary());
+        }
+        for (Scenario.StoryEvent event : timeline.due(clock.elapsed())) {
+            transcript.write("story", Json.createObjectBuilder().add("event", event.id()).add("kind", event.kind())
+                    .add("from", event.from()).add("text", event.text()));
+            sink.show(event.kind().toUpperCase() + " from " + event.from() + ": " + event.text());
+        }
+        if (sample.crmUp()) {
+            pacer.update(at, sample.oldAfterGc(), sample.requestsPerSecond(), sample.oldMax());
+        }
+        watchCrm(sample);
+    }
+
+    private static double metricValue(String id, Sample sample) {
+        return io.leakdrill.world.monitor.Metric.byId(id).map(m -> m.valueIn(sample)).orElse(0.0);
+    }
+
+    private void watchCrm(Sample sample) {
+        if (crm.generation() != watchedGeneration) {
+            watch();
+        }
+        for (String line : logWatcher.newOutOfMemoryLines()) {
+            transcript.write("crm", Json.createObjectBuilder().add("state", "oom").add("exitCode", -1)
+                    .add("detail", line));
+            sink.show("CRM log: " + line);
+            markExhausted(sample);
+        }
+        var process = crm.process();
+        if (process != null && !process.isAlive() && !crashReported) {
+            crashReported = true;
+            String tail = process.outputTail();
+            transcript.write("crm", Json.createObjectBuilder().add("state", "exited")
+                    .add("exitCode", process.exitCode()).add("detail", tail));
+            sink.show("CRM process " + process.pid() + " exited with code " + process.exitCode()
+                    + "; users cannot reach it. `restart` brings it back.");
+            markExhausted(sample);
+        }
+        if (sample.crmUp() && sample.oldAfterGcRatio() >= scenario.leak().exhaustedRatio()) {
+            markExhausted(sample);
+        }
+    }
+
+    private void markExhausted(Sample sample) {
+        if (exhaustedAtSeconds == null && crm.generation() == 1) {
+            exhaustedAtSeconds = sample.atSeconds();
+            transcript.write("exhausted", Json.createObjectBuilder()
+                    .add("oldAfterGcRatio", Math.round(sample.oldAfterGcRatio() * 1000) / 1000.0));
+        }
+    }
+
+    /** When the first CRM ran out of old generation (incident seconds), if it has. */
+    public java.util.OptionalDouble exhaustedAtSeconds() {
+        Double at = exhaustedAtSeconds;
+        return at == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(at);
+    }
+
+    public void setSink(EventSink sink) {
+        this.sink = sink;
+    }
+
+    public IncidentClock clock() {
+        return clock;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public CrmHost crm() {
+        return crm;
+    }
+
+    public AlertEngine alerts() {
+        return alerts;
+    }
+
+    public SampleHistory samples() {
+        return samples;
+    }
+
+    public HistogramStore histograms() {
+        return histograms;
+    }
+
+    public TranscriptWriter transcript() {
+        return transcript;
+    }
+
+    public DrillOptions options() {
+        return options;
+    }
+
+    /** After a restart the old plan no longer applies; the leak keeps its pace from a fresh heap. */
+    public synchronized void restarted() {
+        pacer.offPlan();
+        watch();
+    }
+
+    /** Ends the drill: records why, stops the world, and grades the transcript as written. */
+    public Scorecard end(String reason) throws IOException {
+        synchronized (this) {
+            if (!ended) {
+                transcript.write("end", Json.createObjectBuilder().add("reason", reason));
+                ended = true;
+            }
+        }
+        close();
+        try (Reader reader = Files.newBufferedReader(transcript.file())) {
+            return Grader.grade(Transcript.parse(reader));
+        }
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        if (users != null) {
+            users.close();
+        }
+        crm.close();
+        try {
+            transcript.close();
+        } catch (IOException ignored) {
+            // Every event was flushed as it was written; nothing is lost by a failed close.
+        }
+    }
+}

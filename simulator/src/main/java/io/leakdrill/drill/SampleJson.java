@@ -1,0 +1,41 @@
+package io.leakdrill.drill;
+
+import io.leakdrill.world.monitor.Sample;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+
+/** A monitor sample as transcript fields (see docs/transcript.md). */
+final class SampleJson {
+
+    private SampleJson() {
+    }
+
+    static JsonObjectBuilder of(Sample s) {
+        return Json.createObjectBuilder()
+                .add("crmUp", s.crmUp())
+                .add("heapUsed", s.heapUsed())
+                .add("heapMax", s.heapMax())
+                .add("oldUsed", s.oldUsed())
+                .add("oldMax", s.oldMax())
+                .add("oldAfterGc", s.oldAfterGc())
+                .add("oldAfterGcRatio", round(s.oldAfterGcRatio(), 4))
+                .add("gcCount", s.gcCount())
+                .add("gcTimeMs", s.gcTimeMs())
+                .add("gcTimeShare", round(s.gcTimeShare(), 4))
+                .add("crmRequests", s.crmRequests())
+                .add("crmErrors", s.crmErrors())
+                .add("crmP95Ms", round(s.crmP95Ms(), 1))
+                .add("userRequests", s.userRequests())
+                .add("userP50Ms", round(s.userP50Ms(), 1))
+                .add("userP95Ms", round(s.userP95Ms(), 1))
+                .add("userErrors", s.userErrors())
+                .add("userTimeouts", s.userTimeouts())
+                .add("errorRatio", round(s.errorRatio(), 4))
+                .add("usersAffected", round(s.usersAffected(), 4));
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+}

@@ -1,0 +1,87 @@
+package io.leakdrill.scenario;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Finds scenarios: by path, or by id in the scenarios folder (the {@code leakdrill.scenarios} property, set by the
+ * launcher and the tests) or, failing that, inside the jar.
+ */
+public final class ScenarioCatalog {
+
+    public static final String DEFAULT_ID = "memory-leak-mayhem";
+
+    private final Path folder;
+
+    private ScenarioCatalog(Path folder) {
+        this.folder = folder;
+    }
+
+    public static ScenarioCatalog standard() throws IOException {
+        String configured = System.getProperty("leakdrill.scenarios");
+        if (configured != null && Files.isDirectory(Path.of(configured))) {
+            return new ScenarioCatalog(Path.of(configured));
+        }
+        URL marker = ScenarioCatalog.class.getResource("/scenarios/" + DEFAULT_ID + ".json");
+        if (marker == null) {
+            throw new IOException("no scenarios folder found; set -Dleakdrill.scenarios=DIR");
+        }
+        try {
+            URI uri = marker.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem jar;
+                try {
+                    jar = FileSystems.getFileSystem(uri);
+                } catch (FileSystemNotFoundException e) {
+                    jar = FileSystems.newFileSystem(uri, Map.of());
+                }
+                return new ScenarioCatalog(jar.getPath("/scenarios"));
+            }
+            return new ScenarioCatalog(Path.of(uri).getParent());
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+    }
+
+    public static ScenarioCatalog in(Path folder) {
+        return new ScenarioCatalog(folder);
+    }
+
+    /** Resolves an id or a path to the scenario's file text and a name for messages. */
+    public Scenario load(String idOrPath) throws IOException, ScenarioException {
+        Path direct = Path.of(idOrPath);
+        if (idOrPath.endsWith(".json") || idOrPath.contains("/")) {
+            if (!Files.isRegularFile(direct)) {
+                throw new ScenarioException(idOrPath, List.of(new ScenarioProblem("$", 0,
+                        "no such file; give a scenario id (see `leakdrill list`) or a path to a .json file")));
+            }
+            return ScenarioReader.read(idOrPath, Files.readString(direct));
+        }
+        Path file = folder.resolve(idOrPath + ".json");
+        if (!Files.isRegularFile(file)) {
+            throw new ScenarioException(idOrPath, List.of(new ScenarioProblem("$", 0,
+                    "no scenario with id '" + idOrPath + "'; known: " + String.join(", ", ids()))));
+        }
+        return ScenarioReader.read(idOrPath + ".json", Files.readString(file));
+    }
+
+    public List<String> ids() throws IOException {
+        List<String> ids = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted()
+                    .forEach(n -> ids.add(n.substring(0, n.length() - 5)));
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,70 @@
+package io.leakdrill.world.monitor;
+
+import io.leakdrill.world.crm.CrmAdminClient;
+import io.leakdrill.world.users.TrafficLog;
+import io.leakdrill.world.users.TrafficStats;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+
+/** Takes one sample: the CRM's telemetry over its admin API and the users' experience since the last sample. */
+public final class Sampler {
+
+    private final TrafficLog traffic;
+    private final int users;
+    private final long slowMs;
+    private long lastMillis;
+    private long lastGcTimeMs = -1;
+    private long lastGcCount;
+
+    public Sampler(TrafficLog traffic, int users, long slowMs, long startMillis) {
+        this.traffic = traffic;
+        this.users = users;
+        this.slowMs = slowMs;
+        this.lastMillis = startMillis;
+    }
+
+    /** @param admin the current CRM's admin client, or null when no CRM is up */
+    public Sample sample(double atSeconds, long nowMillis, CrmAdminClient admin, Duration timeout) {
+        // Users' figures over at least a second so a fast clock does not make them all noise.
+        long from = Math.min(lastMillis, nowMillis - 1000);
+        TrafficStats stats = traffic.window(from, nowMillis, users, slowMs);
+        long windowMillis = Math.max(1, nowMillis - lastMillis);
+        lastMillis = nowMillis;
+        JsonObject m = null;
+        if (admin != null) {
+            try {
+                m = admin.metrics(timeout);
+            } catch (Exception e) {
+                m = null;
+            } 
+        }
+        if (m == null) {
+            lastGcTimeMs = -1;
+            return new Sample(atSeconds, false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, stats.requests(), stats.p50Ms(),
+                    stats.p95Ms(), stats.errors(), stats.timeouts(), stats.logins(), stats.requestsPerSecond(),
+                    stats.usersAffected());
+        }
+        long gcCount = 0;
+        long gcTime = 0;
+        for (JsonValue gc : m.getJsonArray("gc")) {
+            gcCount += gc.asJsonObject().getJsonNumber("count").longValue();
+            gcTime += gc.asJsonObject().getJsonNumber("timeMs").longValue();
+        }
+        // A new CRM process starts its counters at zero; a share is only meaningful within one process.
+        double share = lastGcTimeMs < 0 || gcTime < lastGcTimeMs ? 0
+                : Math.min(1, (gcTime - lastGcTimeMs) / (double) windowMillis);
+        lastGcTimeMs = gcTime;
+        lastGcCount = gcCount;
+        JsonObject heap = m.getJsonObject("heap");
+        JsonObject old = m.getJsonObject("old");
+        return new Sample(atSeconds, true,
+                heap.getJsonNumber("used").longValue(), heap.getJsonNumber("max").longValue(),
+                old.getJsonNumber("used").longValue(), old.getJsonNumber("max").longValue(),
+                old.getJsonNumber("floor").longValue(), gcCount, gcTime, share,
+                m.getJsonNumber("requests").longValue(), m.getJsonNumber("errors").longValue(),
+                m.getJsonObject("latencyMs").getJsonNumber("p95").doubleValue(),
+                stats.requests(), stats.p50Ms(), stats.p95Ms(), stats.errors(), stats.timeouts(), stats.logins(),
+                stats.requestsPerSecond(), stats.usersAffected());
+    }
+}
