@@ -1,0 +1,88 @@
+package io.leakdrill.drill;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.leakdrill.cli.Io;
+import io.leakdrill.cli.Main;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole drills, headless at high speed against a real CRM, graded, and re-graded from the transcript. */
+class ScriptedDrillTest {
+
+    private static final Pattern SCORE = Pattern.compile("Score (\\d+) / 100");
+
+    @TempDir
+    Path dir;
+
+    private static String main(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new Io(new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertEquals(0, code, () -> "exit code; stderr: " + err.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int score(String output) {
+        Matcher m = SCORE.matcher(output);
+        assertTrue(m.find(), output);
+        return Integer.parseInt(m.group(1));
+    }
+
+    private String play(String name, String script) throws Exception {
+        Path file = dir.resolve(name + ".txt");
+        Files.writeString(file, script);
+        return main("play", "--script", file.toString(), "--speed", "120", "--seed", "7", "--dir",
+                dir.resolve(name).toString(), "--transcript", dir.resolve(name + ".jsonl").toString(),
+                "--trainee", name);
+    }
+
+    @Test
+    void theReferenceSolutionScoresAsExpertAndGradesTheSameFromItsTranscript() throws Exception {
+        String solution = Files.readString(Path.of(System.getProperty("leakdrill.scenarios"),
+                "memory-leak-mayhem.solution.txt"));
+        String output = play("expert", solution);
+        int score = score(output);
+        assertTrue(score >= 85, "expert score " + score + "\n" + output);
+        assertTrue(output.contains("Incident resolved"), output);
+
+        String card = output.substring(output.indexOf("Leak Drill scorecard"));
+        String regraded = main("grade", dir.resolve("expert.jsonl").toString());
+        assertEquals(card, regraded, "`leakdrill grade` reproduces the drill's scorecard exactly");
+        assertEquals(regraded, main("grade", dir.resolve("expert.jsonl").toString()), "grading is deterministic");
+        String json = main("grade", dir.resolve("expert.jsonl").toString(), "--json");
+        assertTrue(json.contains("\"total\": " + score), json);
+    }
+
+    @Test
+    void restartingAndRaisingTheHeapScoresLow() throws Exception {
+        String output = play("band-aid", "wait 2m\nrestart\ndeploy heap-512m\nwait 5m\nresolve\n");
+        int score = score(output);
+        assertTrue(score < 40, "band-aid score " + score + "\n" + output);
+        assertTrue(output.contains("band-aid"), output);
+        assertEquals(output.substring(output.indexOf("Leak Drill scorecard")),
+                main("grade", dir.resolve("band-aid.jsonl").toString()));
+    }
+
+    @Test
+    void unknownAndMalformedCommandsGetHelpfulLinesNotStackTraces() throws Exception {
+        String output = play("typos", "heap hist\nhep histo\ndeploy\ndeploy nonsense\nack A9\nwait soon\nquit\n");
+        assertTrue(output.contains("unknown sub-command 'hist'"), output);
+        assertTrue(output.contains("did you mean `heap`?"), output);
+        assertTrue(output.contains("usage: deploy PATCH"), output);
+        assertTrue(output.contains("no patch 'nonsense'"), output);
+        assertTrue(output.contains("no alert 'A9'"), output);
+        assertTrue(output.contains("invalid duration 'soon'"), output);
+        assertTrue(!output.contains("Exception") && !output.contains("\tat "), output);
+    }
+}
