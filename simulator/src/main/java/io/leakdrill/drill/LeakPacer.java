@@ -42,7 +42,7 @@ public final class LeakPacer {
         double loginsPerRealSecond = bytesPerIncidentSecond * speed / bytesPerSession;
         if (onPlan && oldMaxBytes > 0) {
             double drift = (plannedFloor(elapsedSeconds) - measuredFloorBytes) / (0.02 * oldMaxBytes);
-            loginsPerRealSecond *= Math.max(0.25, Math.min(4, 1 + drift));
+            loginsPerRealSecond *= Math.max(0, Math.min(4, 1 + drift));
         }
         probability = Math.min(1, loginsPerRealSecond / Math.max(1, actionsPerRealSecond));
     }
