@@ -41,7 +41,7 @@ public final class StatusCommand implements Command {
         Sample s = drill.samples().latest().orElse(null);
         if (s != null) {
             if (s.crmUp()) {
-                text.append(String.format(Locale.ROOT, "Heap     %s of %s used; old gen after last GC %s (%s)%n",
+                text.append(String.format(Locale.ROOT, "Heap     %s of %s used; heap floor (lowest old gen after GC, last 5 min) %s (%s)%n",
                         Format.mb(s.heapUsed()), Format.mb(s.heapMax()), Format.mb(s.oldAfterGc()),
                         Format.pct(s.oldAfterGcRatio())));
                 text.append(String.format(Locale.ROOT, "GC       %s of the last interval spent in GC%n",
