@@ -20,7 +20,6 @@ public final class GcWatcher {
     private final java.util.ArrayDeque<long[]> recent = new java.util.ArrayDeque<>();
     private volatile long oldAfterLastGc = -1;
     private volatile long oldAfterLastFullGc = -1;
-    private volatile long lastGcEndMillis;
 
     /**
      * @param floorWindowMillis how far back {@link #floor()} looks for the lowest old-generation reading; young
@@ -58,7 +57,6 @@ public final class GcWatcher {
         if (info.getGcAction().contains("major")) {
             oldAfterLastFullGc = after.getUsed();
         }
-        lastGcEndMillis = System.currentTimeMillis();
     }
 
     public MemoryPoolMXBean oldPool() {
@@ -91,10 +89,6 @@ public final class GcWatcher {
     public long oldAfterLastFullGc() {
         long value = oldAfterLastFullGc;
         return value >= 0 ? value : oldAfterLastGc();
-    }
-
-    public long lastGcEndMillis() {
-        return lastGcEndMillis;
     }
 
     private static MemoryPoolMXBean findOldPool() {

@@ -15,7 +15,6 @@ public final class Sampler {
     private final long slowMs;
     private long lastMillis;
     private long lastGcTimeMs = -1;
-    private long lastGcCount;
 
     public Sampler(TrafficLog traffic, int users, long slowMs, long startMillis) {
         this.traffic = traffic;
@@ -36,8 +35,9 @@ public final class Sampler {
             try {
                 m = admin.metrics(timeout);
             } catch (Exception e) {
+                // An unanswered scrape is what a stalled or dead CRM looks like; the sample says so.
                 m = null;
-            } 
+            }
         }
         if (m == null) {
             lastGcTimeMs = -1;
@@ -55,7 +55,6 @@ public final class Sampler {
         double share = lastGcTimeMs < 0 || gcTime < lastGcTimeMs ? 0
                 : Math.min(1, (gcTime - lastGcTimeMs) / (double) windowMillis);
         lastGcTimeMs = gcTime;
-        lastGcCount = gcCount;
         JsonObject heap = m.getJsonObject("heap");
         JsonObject old = m.getJsonObject("old");
         return new Sample(atSeconds, true,
