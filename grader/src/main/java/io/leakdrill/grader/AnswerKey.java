@@ -13,15 +13,32 @@ record AnswerKey(String component, String fix, Set<String> bandAids) {
         bandAids = Set.copyOf(bandAids);
     }
 
-    static AnswerKey of(JsonObject scenario) {
-        JsonObject answer = Fields.object(scenario, "answer");
+    /**
+     * The answer for the variant the drill played (named in the header), or the scenario's single {@code answer}
+     * in transcripts written before scenarios had variants.
+     */
+    static AnswerKey of(JsonObject header, JsonObject scenario) {
+        String component = "";
+        String fix = "";
+        String played = Fields.text(header, "variant", "");
+        for (JsonValue value : Fields.array(scenario, "variants")) {
+            if (value instanceof JsonObject variant && Fields.text(variant, "id", "").equals(played)) {
+                component = Fields.text(variant, "leakingComponent", "");
+                fix = Fields.text(variant, "fix", "");
+            }
+        }
+        if (component.isEmpty()) {
+            JsonObject answer = Fields.object(scenario, "answer");
+            component = Fields.text(answer, "component", "");
+            fix = Fields.text(answer, "fix", "");
+        }
         Set<String> bandAids = new TreeSet<>();
         for (JsonValue value : Fields.array(scenario, "patches")) {
             if (value instanceof JsonObject patch && Fields.flag(patch, "bandAid", false)) {
                 bandAids.add(Fields.text(patch, "id", ""));
             }
         }
-        return new AnswerKey(Fields.text(answer, "component", ""), Fields.text(answer, "fix", ""), bandAids);
+        return new AnswerKey(component, fix, bandAids);
     }
 
     /** Case and spacing differences in what the trainee typed should not cost a correct diagnosis. */

@@ -22,7 +22,8 @@ public record Rubric(Map<String, Double> weights, Map<String, Duration> targets,
             "acknowledge", 10.0, "evidence", 25.0, "diagnosis", 25.0,
             "mitigation", 15.0, "fix", 15.0, "communication", 10.0), CATEGORIES);
 
-    private static final List<String> TARGETS =
+    /** The time targets a rubric may set. */
+    public static final List<String> TARGETS =
             List.of("acknowledge", "firstUpdate", "diagnose", "mitigate", "resolve", "verifyFlat");
 
     private static final Map<String, Duration> DEFAULT_TARGETS = ordered(Map.of(

@@ -61,7 +61,7 @@ final class BenchCommand implements Subcommand {
 
         double target = scenario.leak().exhaustedAt().toSeconds() / 60.0;
         for (double speed : quick ? new double[] {240, 480} : new double[] {60, 120}) {
-            Drill drill = Drill.start(new DrillOptions(scenario, 1, speed, work.resolve("physics-" + (int) speed),
+            Drill drill = Drill.start(new DrillOptions(scenario, scenario.variantFor(1), 1, speed, work.resolve("physics-" + (int) speed),
                     work.resolve("physics-" + (int) speed + ".jsonl"), "bench", Clock.systemUTC()));
             OptionalDouble at;
             try {

@@ -36,8 +36,8 @@ final class PlayCommand implements Subcommand {
 
     @Override
     public String synopsis() {
-        return "play [SCENARIO] [--speed N] [--seed N] [--script FILE] [--transcript FILE] [--trainee NAME]"
-                + " [--dir DIR]";
+        return "play [SCENARIO] [--speed N] [--seed N] [--variant ID] [--script FILE] [--transcript FILE]"
+                + " [--trainee NAME] [--dir DIR]";
     }
 
     @Override
@@ -47,6 +47,8 @@ final class PlayCommand implements Subcommand {
                         .desc("incident seconds per real second (default: the scenario's)").get())
                 .addOption(Option.builder().longOpt("seed").hasArg().argName("N")
                         .desc("seed for the data and the users (default: random, printed)").get())
+                .addOption(Option.builder().longOpt("variant").hasArg().argName("ID")
+                        .desc("play this variant of the scenario (default: the seed picks one)").get())
                 .addOption(Option.builder().longOpt("script").hasArg().argName("FILE")
                         .desc("run headless: one console command per line, `wait 5m` lets time pass").get())
                 .addOption(Option.builder().longOpt("transcript").hasArg().argName("FILE")
@@ -79,7 +81,9 @@ final class PlayCommand implements Subcommand {
         Path transcriptFile = line.hasOption("transcript") ? Path.of(line.getOptionValue("transcript"))
                 : folder.resolve("transcript.jsonl");
         String trainee = line.getOptionValue("trainee", System.getProperty("user.name", "trainee"));
-        DrillOptions options = new DrillOptions(scenario, seed, speed, folder, transcriptFile, trainee,
+        Scenario.Variant variant = line.hasOption("variant") ? variant(scenario, line.getOptionValue("variant"))
+                : scenario.variantFor(seed);
+        DrillOptions options = new DrillOptions(scenario, variant, seed, speed, folder, transcriptFile, trainee,
                 Clock.systemUTC());
 
         io.err().printf(Locale.ROOT, "Starting %s (seed %d, speed x%s) in %s ...%n", scenario.title(), seed,
@@ -133,6 +137,12 @@ final class PlayCommand implements Subcommand {
             // Reported below with the option's name.
         }
         throw new UserError(option + " needs a positive number, got '" + text + "'");
+    }
+
+    private static Scenario.Variant variant(Scenario scenario, String id) throws UserError {
+        return scenario.variant(id).orElseThrow(() -> new UserError("scenario " + scenario.id()
+                + " has no variant '" + id + "'; it has: " + String.join(", ",
+                scenario.variants().stream().map(Scenario.Variant::id).toList())));
     }
 
     private static long seed(String text) throws UserError {

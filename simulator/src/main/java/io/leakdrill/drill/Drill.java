@@ -4,7 +4,9 @@ import io.leakdrill.Version;
 import io.leakdrill.grader.Grader;
 import io.leakdrill.grader.Scorecard;
 import io.leakdrill.grader.Transcript;
+import io.leakdrill.scenario.CrmComponents;
 import io.leakdrill.scenario.Scenario;
+import io.leakdrill.world.Fault;
 import io.leakdrill.world.crm.CrmHost;
 import io.leakdrill.world.crm.CrmLaunch;
 import io.leakdrill.world.crm.CrmLogWatcher;
@@ -44,7 +46,8 @@ public final class Drill implements AutoCloseable {
     private final TrafficLog traffic = new TrafficLog(200_000);
     private final SampleHistory samples = new SampleHistory(5_000);
     private final AlertEngine alerts;
-    private final Timeline timeline;
+    private final Schedule<Scenario.StoryEvent> timeline;
+    private final DecoyRunner decoys;
     private final HistogramStore histograms = new HistogramStore();
     private final ScheduledExecutorService ticker;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -65,7 +68,10 @@ public final class Drill implements AutoCloseable {
         this.transcript = transcript;
         this.clock = clock;
         this.alerts = new AlertEngine(scenario.alerts());
-        this.timeline = new Timeline(scenario.timeline());
+        this.timeline = new Schedule<>(scenario.timeline(), Scenario.StoryEvent::trigger);
+        this.decoys = new DecoyRunner(options.variant().decoys().stream()
+                .map(id -> scenario.decoys().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow())
+                .toList(), this::faultFor);
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "drill-monitor");
             t.setDaemon(true);
@@ -81,7 +87,7 @@ public final class Drill implements AutoCloseable {
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         CrmLaunch launch = new CrmLaunch(options.folder(), scenario.crm().heapMb(), scenario.crm().gc(),
                 java.util.List.of(), scenario.crm().crashOnOutOfMemory(), options.seed(), options.speed(),
-                java.util.Map.of(), token);
+                startVersions(scenario, options.variant()), token);
         TranscriptWriter transcript = new TranscriptWriter(options.transcript(), clock, header(options));
         CrmHost crm = new CrmHost(launch, HttpClient.newHttpClient());
         Drill drill = new Drill(options, crm, transcript, clock);
@@ -95,6 +101,28 @@ public final class Drill implements AutoCloseable {
         return drill;
     }
 
+    /** Every component starts in its sound version except the one this variant makes leak. */
+    private static java.util.Map<String, String> startVersions(Scenario scenario, Scenario.Variant variant) {
+        java.util.Map<String, String> versions = new java.util.TreeMap<>();
+        for (String id : scenario.crm().components()) {
+            CrmComponents.byId(id).ifPresent(c -> versions.put(id,
+                    c.startVersion(id.equals(variant.leakingComponent()))));
+        }
+        return versions;
+    }
+
+    /** The user habit the leaking component feeds on; the pacer sets how often users do it. */
+    private static VirtualUsers.Habit habitFeeding(String component) {
+        return "report-cache".equals(component) ? VirtualUsers.Habit.CUSTOM_REPORT : VirtualUsers.Habit.NEW_VISIT;
+    }
+
+    private Fault faultFor(Scenario.Decoy decoy) {
+        return switch (decoy.kind()) {
+            case TRAFFIC_SURGE -> users.surge(decoy.param("factor"));
+            default -> throw new IllegalStateException("no fault for " + decoy.kind().id() + " yet");
+        };
+    }
+
     private static JsonObject header(DrillOptions options) {
         return Json.createObjectBuilder()
                 .add("type", "drill")
@@ -104,6 +132,7 @@ public final class Drill implements AutoCloseable {
                 .add("drillId", options.folder().getFileName().toString())
                 .add("trainee", options.trainee())
                 .add("seed", options.seed())
+                .add("variant", options.variant().id())
                 .add("speed", options.speed())
                 .add("incidentStart", options.scenario().start().toString())
                 .add("realStart", options.clock().instant().toString())
@@ -115,7 +144,8 @@ public final class Drill implements AutoCloseable {
         long bytesPerSession = growLeakToStartingFloor();
         Scenario.Traffic t = scenario.traffic();
         users = new VirtualUsers(t.users(), t.thinkTimeMs(), Duration.ofMillis(t.timeoutMs()),
-                new RequestMix(t.mix()), crm::port, () -> pacer.newSessionProbability(), traffic, options.seed());
+                new RequestMix(t.mix()), crm::port, habitFeeding(options.variant().leakingComponent()),
+                () -> pacer.habitProbability(), traffic, options.seed());
         clock.start();
         sampler = new Sampler(traffic, t.users(), t.slowMs(), clock.realMillis());
         pacer.update(0, pacer.plannedFloor(0), t.users() * 1000.0 / t.thinkTimeMs(), 0);
@@ -186,12 +216,17 @@ public final class Drill implements AutoCloseable {
             transcript.write("alert", Json.createObjectBuilder().add("alert", alert.id())
                     .add("rule", alert.rule().id()).add("state", change.fired() ? "firing" : "resolved")
                     .add("severity", alert.rule().severity()).add("summary", alert.rule().summary())
-                    .add("value", Math.round(metricValue(alert.rule().metric(), sample) * 1000) / 1000.0));
+                    .add("expr", alert.rule().condition().toString())
+                    .add("value", Math.round(alert.rule().condition().valueIn(sample) * 1000) / 1000.0));
             sink.show(change.fired()
                     ? "ALERT " + alert.id() + " [" + alert.rule().severity() + "] " + alert.rule().summary()
                     : "RESOLVED " + alert.id() + " " + alert.rule().summary());
         }
-        for (Scenario.StoryEvent event : timeline.due(clock.elapsed())) {
+        for (DecoyRunner.Change change : decoys.step(clock.elapsed(), sample)) {
+            transcript.write("decoy", Json.createObjectBuilder().add("decoy", change.decoy().id())
+                    .add("kind", change.decoy().kind().id()).add("state", change.begun() ? "begun" : "ended"));
+        }
+        for (Scenario.StoryEvent event : timeline.due(clock.elapsed(), sample)) {
             transcript.write("story", Json.createObjectBuilder().add("event", event.id()).add("kind", event.kind())
                     .add("from", event.from()).add("text", event.text()));
             sink.show(event.kind().toUpperCase() + " from " + event.from() + ": " + event.text());
@@ -200,10 +235,6 @@ public final class Drill implements AutoCloseable {
             pacer.update(at, sample.oldAfterGc(), sample.requestsPerSecond(), sample.oldMax());
         }
         watchCrm(sample);
-    }
-
-    private static double metricValue(String id, Sample sample) {
-        return io.leakdrill.world.monitor.Metric.byId(id).map(m -> m.valueIn(sample)).orElse(0.0);
     }
 
     private void watchCrm(Sample sample) {
@@ -304,6 +335,7 @@ public final class Drill implements AutoCloseable {
     @Override
     public void close() {
         ticker.shutdownNow();
+        decoys.close();
         if (users != null) {
             users.close();
         }

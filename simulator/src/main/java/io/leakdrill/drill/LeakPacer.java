@@ -1,7 +1,7 @@
 package io.leakdrill.drill;
 
 /**
- * Derives the users' new-session rate from the scenario's leak target and the measured traffic: the old generation
+ * Derives how often users do the habit the leak feeds on from the scenario's leak target and the measured traffic: the old generation
  * should grow from the starting floor to exhaustion by the target time, whatever the speed. Until the first restart
  * it also corrects for the measured floor drifting from that plan, so story and physics line up.
  */
@@ -9,21 +9,21 @@ public final class LeakPacer {
 
     private final double bytesPerIncidentSecond;
     private final double speed;
-    private final long bytesPerSession;
+    private final long bytesPerHabit;
     private final double startFloorBytes;
     private volatile double probability;
     private volatile boolean onPlan = true;
 
     public LeakPacer(double startFloorBytes, double exhaustedBytes, double targetSeconds, double speed,
-            long bytesPerSession) {
+            long bytesPerHabit) {
         this.startFloorBytes = startFloorBytes;
         this.bytesPerIncidentSecond = (exhaustedBytes - startFloorBytes) / targetSeconds;
         this.speed = speed;
-        this.bytesPerSession = Math.max(1, bytesPerSession);
+        this.bytesPerHabit = Math.max(1, bytesPerHabit);
     }
 
-    /** The chance, before each user action, of abandoning the session and logging in again. */
-    public double newSessionProbability() {
+    /** The chance, before each user action, that the user does the habit the leak feeds on instead. */
+    public double habitProbability() {
         return probability;
     }
 
@@ -39,7 +39,7 @@ public final class LeakPacer {
     /** Re-derives the probability from the latest sample. */
     public void update(double elapsedSeconds, double measuredFloorBytes, double actionsPerRealSecond,
             double oldMaxBytes) {
-        double loginsPerRealSecond = bytesPerIncidentSecond * speed / bytesPerSession;
+        double loginsPerRealSecond = bytesPerIncidentSecond * speed / bytesPerHabit;
         if (onPlan && oldMaxBytes > 0) {
             double drift = (plannedFloor(elapsedSeconds) - measuredFloorBytes) / (0.02 * oldMaxBytes);
             loginsPerRealSecond *= Math.max(0, Math.min(4, 1 + drift));

@@ -118,6 +118,52 @@ final class Checker {
         return d;
     }
 
+    /** A whole number: a count of users or megabytes has no fraction, and 2.5 is a typo worth reporting. */
+    long integer(JsonObject parent, String path, String key, Long fallback, long min, long max) {
+        JsonValue value = parent.get(key);
+        double d = number(parent, path, key, fallback == null ? null : fallback.doubleValue(), min, max);
+        if (value instanceof JsonNumber n && !n.isIntegral()) {
+            problem(path + "." + key, d + " must be a whole number");
+        }
+        return (long) d;
+    }
+
+    /** A duration that must be longer than zero (a zero-minute incident or window is a mistake). */
+    Duration positiveDuration(JsonObject parent, String path, String key, String fallback) {
+        Duration d = duration(parent, path, key, fallback);
+        if (d.isZero() && parent.containsKey(key) && !problemAt(path + "." + key)) {
+            problem(path + "." + key, "must be longer than zero");
+        }
+        return d;
+    }
+
+    private boolean problemAt(String path) {
+        return problems.stream().anyMatch(p -> p.path().equals(path));
+    }
+
+    /** An id that must be unique within its list; reports the duplicate at its own path. */
+    String uniqueId(JsonObject element, String path, Set<String> seen, String what) {
+        String id = string(element, path, "id", null);
+        if (!id.isEmpty() && !seen.add(id)) {
+            problem(path + ".id", "duplicate " + what + " id '" + id + "'");
+        }
+        return id;
+    }
+
+    /** A list of strings; other elements are reported and skipped. */
+    List<String> strings(JsonObject parent, String path, String key) {
+        List<String> out = new ArrayList<>();
+        JsonArray array = array(parent, path, key);
+        for (int i = 0; i < array.size(); i++) {
+            if (array.get(i) instanceof JsonString s) {
+                out.add(s.getString());
+            } else {
+                problem(path + "." + key + "[" + i + "]", "expected text");
+            }
+        }
+        return out;
+    }
+
     boolean bool(JsonObject parent, String path, String key, boolean fallback) {
         JsonValue value = parent.get(key);
         if (value == null) {

@@ -1,5 +1,6 @@
 package io.leakdrill.scenario;
 
+import io.leakdrill.world.monitor.Condition;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -7,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A validated incident scenario: the story, the CRM and its leak, the traffic, alerts, patches and rubric. */
+/**
+ * A validated incident scenario: the story, the CRM and its components, the traffic and the leak's pace, alert
+ * rules, the timeline and decoys, the patches on offer, and the variants a seed chooses between.
+ */
 public record Scenario(
         String id,
         String title,
@@ -23,12 +27,15 @@ public record Scenario(
         Duration monitorInterval,
         List<AlertRule> alerts,
         List<StoryEvent> timeline,
+        List<Decoy> decoys,
         List<Patch> patches,
+        List<Variant> variants,
+        List<Hint> hints,
+        List<String> followUp,
         JsonObject json) {
 
-    /** The CRM's JVM and components; {@code leakingComponent} is the answer, so only the drill reads it. */
-    public record Crm(int heapMb, String gc, boolean crashOnOutOfMemory, List<String> components,
-            String leakingComponent) {
+    /** The CRM's JVM and the components it runs; which one leaks is the variant's secret. */
+    public record Crm(int heapMb, String gc, boolean crashOnOutOfMemory, List<String> components) {
     }
 
     /** The virtual users: how many, how they pace themselves, what they do, when they give up. */
@@ -39,21 +46,68 @@ public record Scenario(
     public record Leak(double startFloorRatio, double exhaustedRatio, Duration exhaustedAt) {
     }
 
-    /** A threshold alert on one measured metric that must hold for a while before it fires. */
-    public record AlertRule(String id, String metric, double above, Duration holdFor, String severity,
-            String summary) {
+    /** A Prometheus-style rule: a condition on a measured metric that must hold for a while before it fires. */
+    public record AlertRule(String id, Condition condition, Duration holdFor, String severity, String summary) {
     }
 
-    /** A scripted human message fired at an incident time. */
-    public record StoryEvent(String id, Duration at, String kind, String from, String text) {
+    /** When something happens: at an incident time, or once a condition on the metrics has held for a while. */
+    public record Trigger(Duration at, Condition when, Duration holdFor) {
+
+        public static Trigger at(Duration at) {
+            return new Trigger(at, null, Duration.ZERO);
+        }
+
+        public static Trigger when(Condition when, Duration holdFor) {
+            return new Trigger(null, when, holdFor);
+        }
+
+        public boolean timed() {
+            return at != null;
+        }
+
+        @Override
+        public String toString() {
+            return timed() ? "at +" + at.toMinutes() + "m" : "when " + when + (holdFor.isZero() ? ""
+                    : " for " + holdFor.toSeconds() + "s");
+        }
     }
 
-    /** A change the trainee may deploy: a code variant of a component, or a JVM setting applied by restart. */
-    public record Patch(String id, String title, String kind, String component, String variant, int heapMb,
+    /** A scripted human message (ticket, chat, page, change-log entry). */
+    public record StoryEvent(String id, Trigger trigger, String kind, String from, String text) {
+    }
+
+    /** A misleading symptom: a real fault injected into a real component for a window of incident time. */
+    public record Decoy(String id, DecoyKind kind, String title, Trigger trigger, Duration lasts,
+            Map<String, Double> params) {
+
+        public double param(String name) {
+            return params.getOrDefault(name, kind.defaultOf(name));
+        }
+    }
+
+    /** A change the trainee may deploy: a code version of a component, or a JVM setting applied by restart. */
+    public record Patch(String id, String title, String kind, String component, String version, int heapMb,
             boolean bandAid) {
+    }
+
+    /** One way the incident can go: which component leaks, which patch fixes it, which decoys play. */
+    public record Variant(String id, String leakingComponent, String fix, List<String> decoys) {
+    }
+
+    /** Help the trainee may ask for once enough incident time has passed. */
+    public record Hint(Duration after, String text) {
     }
 
     public Optional<Patch> patch(String patchId) {
         return patches.stream().filter(p -> p.id().equals(patchId)).findFirst();
+    }
+
+    /** The variant a seed picks: the same seed always picks the same one, and reading the file does not tell which. */
+    public Variant variantFor(long seed) {
+        return variants.get(new java.util.SplittableRandom(seed).nextInt(variants.size()));
+    }
+
+    public Optional<Variant> variant(String variantId) {
+        return variants.stream().filter(v -> v.id().equals(variantId)).findFirst();
     }
 }

@@ -40,7 +40,7 @@ class CrmLeakTest {
                 HttpClient.newHttpClient());
         crm.start();
         users = new VirtualUsers(10, 20, Duration.ofSeconds(2), new RequestMix(Map.of("search", 5,
-                "open-customer", 4, "update-deal", 1)), crm::port, () -> newSessionChance, new TrafficLog(50_000), 3);
+                "open-customer", 4, "update-deal", 1)), crm::port, VirtualUsers.Habit.NEW_VISIT, () -> newSessionChance, new TrafficLog(50_000), 3);
         users.start();
     }
 

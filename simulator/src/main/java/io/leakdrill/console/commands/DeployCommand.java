@@ -44,13 +44,13 @@ public final class DeployCommand implements Command {
             return Result.ok("Deployed " + patch.id() + ": CRM restarted with -Xmx" + patch.heapMb() + "m, pid "
                     + drill.crm().process().pid() + ".");
         }
-        drill.crm().remember(patch.component(), patch.variant());
+        drill.crm().remember(patch.component(), patch.version());
         if (drill.crm().port() < 0) {
             return Result.ok("Deployed " + patch.id() + "; it takes effect when the CRM starts again (`restart`).");
         }
-        var answer = drill.crm().admin().deploy(patch.component(), patch.variant(), Duration.ofSeconds(30));
+        var answer = drill.crm().admin().deploy(patch.component(), patch.version(), Duration.ofSeconds(30));
         return Result.ok("Deployed " + patch.id() + " to CRM pid " + drill.crm().process().pid() + ": "
-                + patch.component() + " is now " + answer.getString("implementation", patch.variant())
+                + patch.component() + " is now " + answer.getString("implementation", patch.version())
                 + ". Verify the effect with `gc` over the next minutes.");
     }
 }

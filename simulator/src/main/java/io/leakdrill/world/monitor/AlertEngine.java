@@ -18,35 +18,30 @@ public final class AlertEngine {
     }
 
     private final List<AlertRule> rules;
-    private final Map<String, Double> holdingSince = new HashMap<>();
+    private final Map<String, ConditionWatch> watches = new HashMap<>();
     private final Map<String, Alert> firingByRule = new HashMap<>();
     private final List<Alert> all = new ArrayList<>();
 
     public AlertEngine(List<AlertRule> rules) {
         this.rules = rules;
+        rules.forEach(r -> watches.put(r.id(), new ConditionWatch(r.condition(), r.holdFor())));
     }
 
     public synchronized List<Transition> evaluate(Sample sample) {
         List<Transition> transitions = new ArrayList<>();
         for (AlertRule rule : rules) {
-            double value = Metric.byId(rule.metric()).orElseThrow().valueIn(sample);
-            boolean holds = value > rule.above();
+            double value = rule.condition().valueIn(sample);
+            boolean held = watches.get(rule.id()).update(sample);
             Alert firing = firingByRule.get(rule.id());
-            if (holds) {
-                double since = holdingSince.computeIfAbsent(rule.id(), k -> sample.atSeconds());
-                if (firing == null && sample.atSeconds() - since >= rule.holdFor().toSeconds()) {
-                    Alert alert = new Alert("A" + (all.size() + 1), rule, sample.atSeconds(), value);
-                    all.add(alert);
-                    firingByRule.put(rule.id(), alert);
-                    transitions.add(new Transition(alert, true));
-                }
-            } else {
-                holdingSince.remove(rule.id());
-                if (firing != null) {
-                    firing.resolve(sample.atSeconds());
-                    firingByRule.remove(rule.id());
-                    transitions.add(new Transition(firing, false));
-                }
+            if (held && firing == null) {
+                Alert alert = new Alert("A" + (all.size() + 1), rule, sample.atSeconds(), value);
+                all.add(alert);
+                firingByRule.put(rule.id(), alert);
+                transitions.add(new Transition(alert, true));
+            } else if (firing != null && !rule.condition().holds(sample)) {
+                firing.resolve(sample.atSeconds());
+                firingByRule.remove(rule.id());
+                transitions.add(new Transition(firing, false));
             }
         }
         return transitions;

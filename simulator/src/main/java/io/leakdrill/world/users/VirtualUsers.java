@@ -1,5 +1,6 @@
 package io.leakdrill.world.users;
 
+import io.leakdrill.world.Fault;
 import io.leakdrill.world.users.RequestMix.Action;
 import java.io.IOException;
 import java.net.URI;
@@ -12,16 +13,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.DoubleSupplier;
 import java.util.function.IntSupplier;
 
 /**
- * Sales reps using the CRM over real HTTP: each logs in, works through the request mix with think time, and now and
- * then walks away from a session and logs in afresh. Everything they experience lands in a {@link TrafficLog}.
+ * Sales reps using the CRM over real HTTP: each logs in and works through the request mix with think time, and now
+ * and then does the thing the scenario's leak feeds on. Everything they experience lands in a {@link TrafficLog}.
  */
 public final class VirtualUsers implements AutoCloseable {
+
+    /** What users do now and then that the leaking component keeps forever. */
+    public enum Habit {
+        /** Walk away from a session and log in afresh; the session cache keeps the old one. */
+        NEW_VISIT,
+        /** Export a pipeline report with a filter of their own; the report cache keeps every distinct report. */
+        CUSTOM_REPORT
+    }
 
     private static final String[] SEARCH_TERMS = {"acme", "blue", "cedar", "delta", "ember", "harbor", "iron",
         "maple", "nova", "pine", "river", "summit", "labs", "foods", "energy"};
@@ -32,7 +42,9 @@ public final class VirtualUsers implements AutoCloseable {
     private final Duration timeout;
     private final RequestMix mix;
     private final IntSupplier port;
-    private final DoubleSupplier newVisitProbability;
+    private final Habit habit;
+    private final DoubleSupplier habitProbability;
+    private final List<Double> surges = new CopyOnWriteArrayList<>();
     private final TrafficLog log;
     private final HttpClient http;
     private final long seed;
@@ -40,17 +52,18 @@ public final class VirtualUsers implements AutoCloseable {
     private volatile boolean running = true;
 
     /**
-     * @param port the CRM's current port, or -1 while it is down
-     * @param newVisitProbability before each action, the chance that a user abandons their session and logs in anew
+     * @param port the port users connect to (the edge, or the CRM itself), or -1 while it is down
+     * @param habitProbability before each action, the chance that a user does the habit instead
      */
-    public VirtualUsers(int count, long thinkMs, Duration timeout, RequestMix mix, IntSupplier port,
-            DoubleSupplier newVisitProbability, TrafficLog log, long seed) {
+    public VirtualUsers(int count, long thinkMs, Duration timeout, RequestMix mix, IntSupplier port, Habit habit,
+            DoubleSupplier habitProbability, TrafficLog log, long seed) {
         this.count = count;
         this.thinkMs = thinkMs;
         this.timeout = timeout;
         this.mix = mix;
         this.port = port;
-        this.newVisitProbability = newVisitProbability;
+        this.habit = habit;
+        this.habitProbability = habitProbability;
         this.log = log;
         this.seed = seed;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -86,17 +99,43 @@ public final class VirtualUsers implements AutoCloseable {
                 continue;
             }
             URI base = URI.create("http://127.0.0.1:" + crmPort);
-            if (session == null || random.nextDouble() < newVisitProbability.getAsDouble()) {
+            boolean habitNow = random.nextDouble() < habitProbability.getAsDouble();
+            if (session == null || (habitNow && habit == Habit.NEW_VISIT)) {
                 session = login(base, index, user);
             } else {
-                Result result = perform(base, session, mix.pick(random), random);
+                Result result = habitNow ? customReport(base, session, random)
+                        : perform(base, session, mix.pick(random), random);
                 log.record(System.currentTimeMillis(), index, result.latencyMs, result.outcome, false);
                 if (result.status == 401) {
                     session = null;
                 }
             }
-            pause((long) (thinkMs * (0.5 + random.nextDouble())));
+            pause((long) (thinkMs * (0.5 + random.nextDouble()) / pace()));
         }
+    }
+
+    private double pace() {
+        double pace = 1;
+        for (double factor : surges) {
+            pace *= factor;
+        }
+        return pace;
+    }
+
+    /** A traffic surge: users think {@code factor} times faster while it lasts (end-of-quarter push, a campaign). */
+    public Fault surge(double factor) {
+        Double mine = factor;
+        return new Fault() {
+            @Override
+            public void begin() {
+                surges.add(mine);
+            }
+
+            @Override
+            public void end() {
+                surges.remove(mine);
+            }
+        };
     }
 
     private String login(URI base, int index, String user) {
@@ -127,6 +166,14 @@ public final class VirtualUsers implements AutoCloseable {
                     + REGIONS[random.nextInt(REGIONS.length)])).GET();
         };
         return send(builder.timeout(timeout).header("X-Session", session).build());
+    }
+
+    // A report for one region since a date the user picked: distinct filters make distinct reports.
+    private Result customReport(URI base, String session, Random random) {
+        String since = java.time.LocalDate.of(2021, 1, 1).plusDays(random.nextInt(365)).toString();
+        return send(HttpRequest.newBuilder(base.resolve("/api/reports/pipeline?region="
+                + REGIONS[random.nextInt(REGIONS.length)] + "&since=" + since)).GET().timeout(timeout)
+                .header("X-Session", session).build());
     }
 
     private record Result(Outcome outcome, long latencyMs, int status, String body) {

@@ -15,8 +15,8 @@ class AlertEngineTest {
         return new Sample(atSeconds, true, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 100, 5, p95, 0, 0, 0, 10, 0);
     }
 
-    private final AlertEngine engine = new AlertEngine(List.of(new AlertRule("latency", "user_p95_ms", 500,
-            Duration.ofMinutes(2), "SEV2", "slow")));
+    private final AlertEngine engine = new AlertEngine(List.of(new AlertRule("latency",
+            Condition.parse("user_p95_ms > 500"), Duration.ofMinutes(2), "SEV2", "slow")));
 
     @Test
     void firesOnlyAfterTheConditionHeldForItsDuration() {
