@@ -3,6 +3,8 @@ package io.leakdrill.crm;
 import io.leakdrill.crm.data.GeneratedCrmRepository;
 import io.leakdrill.crm.http.AdminHandler;
 import io.leakdrill.crm.http.ApiHandler;
+import io.leakdrill.crm.report.PipelineReports;
+import io.leakdrill.crm.report.ReportCacheSlot;
 import io.leakdrill.crm.session.LoginService;
 import io.leakdrill.crm.session.SessionCacheSlot;
 import io.leakdrill.crm.telemetry.GcWatcher;
@@ -38,15 +40,19 @@ public final class CrmServer {
         SessionCacheSlot sessions = new SessionCacheSlot(
                 settings.component(SessionCacheSlot.COMPONENT, "original"), 150, idleMillis, clock);
         LoginService logins = new LoginService(repository, sessions, clock);
+        // Reports stay fresh for 5 real seconds: long enough to reach the old generation before they die.
+        ReportCacheSlot reportCache = new ReportCacheSlot(settings.component(ReportCacheSlot.COMPONENT, "expiring"),
+                200, 5_000, clock);
+        PipelineReports reports = new PipelineReports(repository, reportCache);
         RequestStats stats = new RequestStats();
         // The heap floor is the lowest old-generation reading over the last five incident minutes.
         GcWatcher gc = new GcWatcher((long) (5 * 60_000 / settings.clockSpeed()));
 
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        http.createContext("/api/", new ApiHandler(repository, logins, sessions, stats, log, clock,
+        http.createContext("/api/", new ApiHandler(repository, logins, sessions, reports, stats, log, clock,
                 settings.crashOnOutOfMemory()));
         http.createContext("/admin/", new AdminHandler(settings.adminToken(), new MetricsReport(gc, stats), gc,
-                sessions, logins, repository, log));
+                new ComponentRegistry(sessions, logins, reportCache, reports, repository), settings.seed(), log));
         AtomicInteger ids = new AtomicInteger();
         workers = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> {

@@ -159,14 +159,16 @@ public final class Drill implements AutoCloseable {
     }
 
     /**
-     * The incident begins after the leak has grown for weeks: replay historic log-ins through the CRM's own login
-     * path until the old generation holds the scenario's starting floor. The first batch measures a session's size.
+     * The incident begins after the leak has grown for weeks: replay past uses of the leaking component through the
+     * CRM's own code until the old generation holds the scenario's starting floor. The first batch measures how many
+     * bytes one use leaves behind.
      */
     private long growLeakToStartingFloor() throws IOException {
         try {
             Duration timeout = Duration.ofSeconds(30);
             int probe = 200;
-            JsonObject first = crm.admin().warmup(probe, timeout);
+            String leaking = options.variant().leakingComponent();
+            JsonObject first = crm.admin().warmup(leaking, probe, timeout);
             long before = first.getJsonNumber("oldBefore").longValue();
             long after = first.getJsonNumber("oldAfter").longValue();
             long oldMax = first.getJsonNumber("oldMax").longValue();
@@ -175,7 +177,7 @@ public final class Drill implements AutoCloseable {
             int more = (int) Math.max(0, (target - after) / perSession);
             long floor = after;
             if (more > 0) {
-                floor = crm.admin().warmup(more, timeout).getJsonNumber("oldAfter").longValue();
+                floor = crm.admin().warmup(leaking, more, timeout).getJsonNumber("oldAfter").longValue();
             }
             pacer = new LeakPacer(floor, scenario.leak().exhaustedRatio() * oldMax,
                     scenario.leak().exhaustedAt().toSeconds(), options.speed(), perSession);

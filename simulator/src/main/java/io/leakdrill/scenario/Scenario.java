@@ -81,7 +81,8 @@ public record Scenario(
             Map<String, Double> params) {
 
         public double param(String name) {
-            return params.getOrDefault(name, kind.defaultOf(name));
+            Double given = params.get(name);
+            return given != null ? given : kind.defaultOf(name);
         }
     }
 

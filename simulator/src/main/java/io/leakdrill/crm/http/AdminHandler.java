@@ -1,10 +1,7 @@
 package io.leakdrill.crm.http;
 
 import io.leakdrill.crm.CrmLog;
-import io.leakdrill.crm.data.CrmRepository;
-import io.leakdrill.crm.data.GeneratedCrmRepository;
-import io.leakdrill.crm.session.LoginService;
-import io.leakdrill.crm.session.SessionCacheSlot;
+import io.leakdrill.crm.ComponentRegistry;
 import io.leakdrill.crm.telemetry.ClassHistogram;
 import io.leakdrill.crm.telemetry.GcWatcher;
 import io.leakdrill.crm.telemetry.MetricsReport;
@@ -17,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The CRM's operator endpoints (telemetry, class histogram, deploy, warm-up), each behind the drill's token so
@@ -27,19 +25,17 @@ public final class AdminHandler implements HttpHandler {
     private final String token;
     private final MetricsReport metrics;
     private final GcWatcher gc;
-    private final SessionCacheSlot sessions;
-    private final LoginService logins;
-    private final CrmRepository repository;
+    private final ComponentRegistry components;
+    private final long seed;
     private final CrmLog log;
 
-    public AdminHandler(String token, MetricsReport metrics, GcWatcher gc, SessionCacheSlot sessions,
-            LoginService logins, CrmRepository repository, CrmLog log) {
+    public AdminHandler(String token, MetricsReport metrics, GcWatcher gc, ComponentRegistry components, long seed,
+            CrmLog log) {
         this.token = token;
         this.metrics = metrics;
         this.gc = gc;
-        this.sessions = sessions;
-        this.logins = logins;
-        this.repository = repository;
+        this.components = components;
+        this.seed = seed;
         this.log = log;
     }
 
@@ -94,42 +90,27 @@ public final class AdminHandler implements HttpHandler {
     private void deploy(Exchange ex) throws IOException {
         JsonObject body = ex.jsonBody();
         String component = body.getString("component", "");
-        String variant = body.getString("variant", "");
-        boolean applied;
-        if (SessionCacheSlot.COMPONENT.equals(component)) {
-            applied = sessions.deploy(variant);
-        } else if ("deals-repository".equals(component) && "indexed".equals(variant)
-                && repository instanceof GeneratedCrmRepository generated) {
-            generated.indexDealsByCustomer();
-            applied = true;
-        } else {
-            applied = false;
-        }
-        if (!applied) {
-            ex.error(404, "no deployable variant " + variant + " of component " + component);
+        String version = body.getString("version", "");
+        Optional<String> running = components.deploy(component, version);
+        if (running.isEmpty()) {
+            ex.error(404, "no deployable version " + version + " of component " + component);
             return;
         }
-        log.info("deployed " + component + " variant " + variant + ": now " + sessions.cache().implementation());
-        ex.json(200, Json.createObjectBuilder().add("component", component).add("variant", variant)
-                .add("implementation", SessionCacheSlot.COMPONENT.equals(component)
-                        ? sessions.cache().implementation() : variant).build());
+        log.info("deployed " + component + " version " + version + ": now " + running.get());
+        ex.json(200, Json.createObjectBuilder().add("component", component).add("version", version)
+                .add("implementation", running.get()).build());
     }
 
-    /**
-     * Replays historic log-ins through the real login path so the drill can start where the story starts, with the
-     * leak already grown; the full GCs around it measure what each session retains.
-     */
     private void warmup(Exchange ex) throws IOException {
-        int count = Integer.parseInt(ex.query().getOrDefault("logins", "0"));
-        List<String> reps = repository.salesReps();
+        String component = ex.query().getOrDefault("component", "session-cache");
+        int count = Integer.parseInt(ex.query().getOrDefault("count", "0"));
         long before = oldAfterFullGc();
-        for (int i = 0; i < count; i++) {
-            logins.login(reps.get(i % reps.size()));
-        }
+        components.replayHistory(component, count, seed * 31 + count);
         long after = oldAfterFullGc();
         gc.restartFloor(after);
         ex.json(200, Json.createObjectBuilder()
-                .add("logins", count)
+                .add("component", component)
+                .add("count", count)
                 .add("oldBefore", before)
                 .add("oldAfter", after)
                 .add("oldMax", gc.oldPool().getUsage().getMax())

@@ -5,6 +5,7 @@ import io.leakdrill.crm.data.Contact;
 import io.leakdrill.crm.data.CrmRepository;
 import io.leakdrill.crm.data.Customer;
 import io.leakdrill.crm.data.Deal;
+import io.leakdrill.crm.report.PipelineReports;
 import io.leakdrill.crm.session.LoginService;
 import io.leakdrill.crm.session.SavedSearch;
 import io.leakdrill.crm.session.SessionCacheSlot;
@@ -17,6 +18,8 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -25,8 +28,6 @@ import java.util.stream.Collectors;
 /** The CRM's public API: log in, search and open customers, create and update deals, export the pipeline. */
 public final class ApiHandler implements HttpHandler {
 
-    private static final long REPORT_TTL_MILLIS = 5_000;
-
     private final CrmRepository repository;
     private final LoginService logins;
     private final SessionCacheSlot sessions;
@@ -34,10 +35,10 @@ public final class ApiHandler implements HttpHandler {
     private final CrmLog log;
     private final LongSupplier clock;
     private final boolean crashOnOutOfMemory;
-    private final ReportCache reports;
+    private final PipelineReports reports;
 
-    public ApiHandler(CrmRepository repository, LoginService logins, SessionCacheSlot sessions, RequestStats stats,
-            CrmLog log, LongSupplier clock, boolean crashOnOutOfMemory) {
+    public ApiHandler(CrmRepository repository, LoginService logins, SessionCacheSlot sessions,
+            PipelineReports reports, RequestStats stats, CrmLog log, LongSupplier clock, boolean crashOnOutOfMemory) {
         this.repository = repository;
         this.logins = logins;
         this.sessions = sessions;
@@ -45,7 +46,7 @@ public final class ApiHandler implements HttpHandler {
         this.log = log;
         this.clock = clock;
         this.crashOnOutOfMemory = crashOnOutOfMemory;
-        this.reports = new ReportCache(REPORT_TTL_MILLIS, clock);
+        this.reports = reports;
     }
 
     @Override
@@ -180,26 +181,20 @@ public final class ApiHandler implements HttpHandler {
     }
 
     private int exportPipeline(Exchange ex, UserSession session) throws IOException {
-        String region = ex.query().getOrDefault("region", "");
-        String key = session.context().userId() + "/" + region;
-        ex.text(200, "text/csv", reports.get(key, () -> renderPipeline(region)));
-        return 200;
-    }
-
-    // A region's pipeline: the heaviest request the CRM serves, a few hundred kilobytes of text.
-    private String renderPipeline(String region) {
-        StringBuilder csv = new StringBuilder("deal,customer,owner,title,stage,amount,close\n");
-        for (Deal d : repository.allDeals()) {
-            Customer owner = repository.customer(d.customerId()).orElse(null);
-            if (owner == null || !(region.isEmpty() || owner.city().equalsIgnoreCase(region))) {
-                continue;
-            }
-            String customer = owner.name();
-            csv.append(d.id()).append(',').append(customer).append(',').append(d.ownerId()).append(',')
-                    .append(d.title()).append(',').append(d.stage()).append(',')
-                    .append(d.amountCents() / 100.0).append(',').append(d.closeDate()).append('\n');
+        String since = ex.query().get("since");
+        if (since == null) {
+            ex.text(200, "text/csv", reports.region(ex.query().getOrDefault("region", "")));
+            return 200;
         }
-        return csv.toString();
+        LocalDate from;
+        try {
+            from = LocalDate.parse(since);
+        } catch (DateTimeParseException e) {
+            ex.error(400, "since must be a date like 2021-08-12, got " + since);
+            return 400;
+        }
+        ex.text(200, "text/csv", reports.own(session.context().userId(), from, ex.query().getOrDefault("stage", "")));
+        return 200;
     }
 
     private static long idAfter(String path, String prefix) {

@@ -31,15 +31,16 @@ public final class CrmAdminClient {
         return call("GET", "/admin/histogram?top=" + top, null, timeout);
     }
 
-    public JsonObject deploy(String component, String variant, Duration timeout)
+    public JsonObject deploy(String component, String version, Duration timeout)
             throws IOException, InterruptedException {
-        String body = Json.createObjectBuilder().add("component", component).add("variant", variant).build()
+        String body = Json.createObjectBuilder().add("component", component).add("version", version).build()
                 .toString();
         return call("POST", "/admin/deploy", body, timeout);
     }
 
-    public JsonObject warmup(int logins, Duration timeout) throws IOException, InterruptedException {
-        return call("POST", "/admin/warmup?logins=" + logins, "", timeout);
+    /** Replays {@code count} past uses of a component (log-ins, exports) so its state is as weeks left it. */
+    public JsonObject warmup(String component, int count, Duration timeout) throws IOException, InterruptedException {
+        return call("POST", "/admin/warmup?component=" + component + "&count=" + count, "", timeout);
     }
 
     private JsonObject call(String method, String path, String body, Duration timeout)

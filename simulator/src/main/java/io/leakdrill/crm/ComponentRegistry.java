@@ -1,0 +1,73 @@
+package io.leakdrill.crm;
+
+import io.leakdrill.crm.data.CrmRepository;
+import io.leakdrill.crm.data.GeneratedCrmRepository;
+import io.leakdrill.crm.report.PipelineReports;
+import io.leakdrill.crm.report.ReportCacheSlot;
+import io.leakdrill.crm.session.LoginService;
+import io.leakdrill.crm.session.SessionCacheSlot;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The CRM's deployable components by id: hot-deploys a new version of one, and replays the weeks of ordinary use
+ * that grew a component's state before the incident begins.
+ */
+public final class ComponentRegistry {
+
+    private static final String[] STAGES = {"", "prospect", "qualified", "proposal", "negotiation", "won", "lost"};
+
+    private final SessionCacheSlot sessions;
+    private final LoginService logins;
+    private final ReportCacheSlot reportCache;
+    private final PipelineReports reports;
+    private final CrmRepository repository;
+
+    public ComponentRegistry(SessionCacheSlot sessions, LoginService logins, ReportCacheSlot reportCache,
+            PipelineReports reports, CrmRepository repository) {
+        this.sessions = sessions;
+        this.logins = logins;
+        this.reportCache = reportCache;
+        this.reports = reports;
+        this.repository = repository;
+    }
+
+    /** Deploys a version of a component; the implementation now running, or empty if there is no such version. */
+    public Optional<String> deploy(String component, String version) {
+        switch (component) {
+            case SessionCacheSlot.COMPONENT:
+                return sessions.deploy(version) ? Optional.of(sessions.cache().implementation()) : Optional.empty();
+            case ReportCacheSlot.COMPONENT:
+                return reportCache.deploy(version) ? Optional.of(reportCache.cache().implementation())
+                        : Optional.empty();
+            case "deals-repository":
+                if ("indexed".equals(version) && repository instanceof GeneratedCrmRepository generated) {
+                    generated.indexDealsByCustomer();
+                    return Optional.of("indexed");
+                }
+                return Optional.empty();
+            default:
+                return Optional.empty();
+        }
+    }
+
+    /**
+     * Replays {@code count} past uses of a component through its own code path, as weeks of traffic would have:
+     * log-ins for the session cache, personal pipeline exports for the report cache.
+     */
+    public void replayHistory(String component, int count, long seed) {
+        List<String> reps = repository.salesReps();
+        Random random = new Random(seed);
+        for (int i = 0; i < count; i++) {
+            String rep = reps.get(i % reps.size());
+            if (ReportCacheSlot.COMPONENT.equals(component)) {
+                reports.own(rep, LocalDate.of(2021, 1, 1).plusDays(random.nextInt(365)),
+                        STAGES[random.nextInt(STAGES.length)]);
+            } else {
+                logins.login(rep);
+            }
+        }
+    }
+}

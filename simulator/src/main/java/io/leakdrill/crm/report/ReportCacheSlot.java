@@ -1,0 +1,39 @@
+package io.leakdrill.crm.report;
+
+import java.util.function.LongSupplier;
+
+/**
+ * The deployable slot for the {@code report-cache} component: the version the CRM started with, and the fixed one
+ * swapped in when its patch is deployed.
+ */
+public final class ReportCacheSlot {
+
+    public static final String COMPONENT = "report-cache";
+
+    private final int maxReports;
+    private final long ttlMillis;
+    private final LongSupplier clock;
+    private volatile ReportCache active;
+
+    public ReportCacheSlot(String version, int maxReports, long ttlMillis, LongSupplier clock) {
+        this.maxReports = maxReports;
+        this.ttlMillis = ttlMillis;
+        this.clock = clock;
+        this.active = "expiring".equals(version) ? new ExpiringReportCache(maxReports, ttlMillis, clock)
+                : new PipelineReportCache(ttlMillis, clock);
+    }
+
+    public ReportCache cache() {
+        return active;
+    }
+
+    /** Switches to the named version ("original" or "expiring"); returns false for an unknown one. */
+    public synchronized boolean deploy(String version) {
+        if ("expiring".equals(version) && active instanceof PipelineReportCache original) {
+            active = new ExpiringReportCache(maxReports, ttlMillis, clock);
+            original.clear();
+            return true;
+        }
+        return "expiring".equals(version) || "original".equals(version);
+    }
+}
