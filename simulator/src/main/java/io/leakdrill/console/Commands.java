@@ -8,6 +8,7 @@ import io.leakdrill.console.commands.EndCommand;
 import io.leakdrill.console.commands.GcCommand;
 import io.leakdrill.console.commands.HeapCommand;
 import io.leakdrill.console.commands.HelpCommand;
+import io.leakdrill.console.commands.HintCommand;
 import io.leakdrill.console.commands.PatchesCommand;
 import io.leakdrill.console.commands.RestartCommand;
 import io.leakdrill.console.commands.StatusCommand;
@@ -36,6 +37,7 @@ public final class Commands {
         all.add(new DeployCommand());
         all.add(new DiagnoseCommand());
         all.add(new UpdateCommand());
+        all.add(new HintCommand());
         all.add(new WaitCommand());
         all.add(EndCommand.resolve());
         all.add(EndCommand.quit());

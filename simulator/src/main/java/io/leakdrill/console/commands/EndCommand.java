@@ -40,7 +40,15 @@ public final class EndCommand implements Command {
 
     @Override
     public Result run(List<String> args, DrillSession session) {
-        return Result.end(name.equals("resolve") ? "Incident resolved at " + session.clock() + "."
-                : "Drill abandoned at " + session.clock() + ".", name);
+        if (!name.equals("resolve")) {
+            return Result.end("Drill abandoned at " + session.clock() + ".", name);
+        }
+        StringBuilder text = new StringBuilder("Incident resolved at " + session.clock() + ".");
+        List<String> questions = session.drill().scenario().followUp();
+        if (!questions.isEmpty()) {
+            text.append("\n\nFor the postmortem, think about:");
+            questions.forEach(q -> text.append("\n  - ").append(q));
+        }
+        return Result.end(text.toString(), name);
     }
 }

@@ -1,0 +1,46 @@
+package io.leakdrill.console.commands;
+
+import io.leakdrill.console.Command;
+import io.leakdrill.console.DrillSession;
+import io.leakdrill.scenario.Scenario.Hint;
+import jakarta.json.Json;
+import java.time.Duration;
+import java.util.List;
+
+/** Gives the next hint the scenario has made available by now; each one taken is recorded for the debrief. */
+public final class HintCommand implements Command {
+
+    private int given;
+
+    @Override
+    public String name() {
+        return "hint";
+    }
+
+    @Override
+    public String summary() {
+        return "a nudge in the right direction (recorded)";
+    }
+
+    @Override
+    public String usage() {
+        return "hint";
+    }
+
+    @Override
+    public synchronized Result run(List<String> args, DrillSession session) {
+        List<Hint> hints = session.drill().scenario().hints();
+        if (given >= hints.size()) {
+            return Result.ok(hints.isEmpty() ? "This scenario has no hints." : "No more hints: you have had them all.");
+        }
+        Hint next = hints.get(given);
+        Duration elapsed = session.drill().clock().elapsed();
+        if (next.after().compareTo(elapsed) > 0) {
+            return Result.ok("No hint yet; the next one is available in "
+                    + (next.after().minus(elapsed).toMinutes() + 1) + " incident minutes. Keep looking.");
+        }
+        given++;
+        session.record("hint", Json.createObjectBuilder().add("number", given).add("text", next.text()));
+        return Result.ok("Hint " + given + " of " + hints.size() + ": " + next.text());
+    }
+}
