@@ -10,6 +10,7 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +21,8 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
 /**
- * `leakdrill bench`: measures, on this machine, time from `play` to a live incident and how close the leak's
- * physics land on the scenario's story (exhaustion time versus target) at two speeds.
+ * `leakdrill bench`: measures, on this machine, time from `play` to a live incident and, for every variant, how close
+ * the leak's physics land on the scenario's story, how late alerts are shown, and what the monitor costs the CRM.
  */
 final class BenchCommand implements Subcommand {
 
@@ -59,30 +60,66 @@ final class BenchCommand implements Subcommand {
                 + "flowing): median %d ms, min %d, max %d  (goal < 1500 ms)%n", startups.get(startups.size() / 2),
                 startups.get(0), startups.get(startups.size() - 1));
 
-        double target = scenario.leak().exhaustedAt().toSeconds() / 60.0;
-        for (double speed : quick ? new double[] {240, 480} : new double[] {60, 120}) {
-            Drill drill = Drill.start(new DrillOptions(scenario, scenario.variantFor(1), 1, speed, work.resolve("physics-" + (int) speed),
-                    work.resolve("physics-" + (int) speed + ".jsonl"), "bench", Clock.systemUTC()));
-            OptionalDouble at;
-            try {
-                long deadline = System.nanoTime() + drill.clock().realFor(
-                        scenario.leak().exhaustedAt().multipliedBy(2)).toNanos();
-                while ((at = drill.exhaustedAtSeconds()).isEmpty() && System.nanoTime() < deadline) {
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-                }
-            } finally {
-                drill.end("quit");
-            }
-            if (at.isPresent()) {
-                double actual = at.getAsDouble() / 60;
-                io.out().printf(Locale.ROOT, "story vs physics at x%.0f: exhausted at +%.1f min, target +%.1f min, "
-                        + "error %+.1f%%  (goal within 10%%)%n", speed, actual, target, (actual - target) / target * 100);
-            } else {
-                io.out().printf(Locale.ROOT, "story vs physics at x%.0f: not exhausted within +%.0f min (target +%.1f)%n",
-                        speed, target * 2, target);
+        for (Scenario.Variant variant : scenario.variants()) {
+            for (double speed : quick ? new double[] {240} : new double[] {60, 120}) {
+                physics(scenario, variant, speed, work.resolve(variant.id() + "-x" + (int) speed), io);
             }
         }
         return Main.OK;
+    }
+
+    /**
+     * One drill left to run until the leak exhausts the old generation (or twice the target time): how close the
+     * physics land on the story, how late alerts are shown, and what the monitor costs the CRM.
+     */
+    private static void physics(Scenario scenario, Scenario.Variant variant, double speed, Path dir, Io io)
+            throws Exception {
+        double target = scenario.leak().exhaustedAt().toSeconds() / 60.0;
+        Path transcript = dir.resolve("transcript.jsonl");
+        Drill drill = Drill.start(new DrillOptions(scenario, variant, 1, speed, dir, transcript, "bench",
+                Clock.systemUTC()));
+        OptionalDouble at;
+        JsonObject first;
+        JsonObject last;
+        try {
+            first = drill.crm().admin().metrics(Duration.ofSeconds(10));
+            long deadline = System.nanoTime() + drill.clock().realFor(
+                    scenario.leak().exhaustedAt().multipliedBy(2)).toNanos();
+            while ((at = drill.exhaustedAtSeconds()).isEmpty() && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+            last = drill.crm().admin().metrics(Duration.ofSeconds(30));
+        } finally {
+            drill.end("quit");
+        }
+        String label = String.format(Locale.ROOT, "%s at x%.0f", variant.id(), speed);
+        if (at.isPresent()) {
+            double actual = at.getAsDouble() / 60;
+            io.out().printf(Locale.ROOT, "%s: story vs physics: exhausted at +%.1f min, target +%.1f min, error %+.1f%%"
+                    + "  (goal within 10%%)%n", label, actual, target, (actual - target) / target * 100);
+        } else {
+            io.out().printf(Locale.ROOT, "%s: story vs physics: not exhausted within +%.0f min (target +%.1f)%n",
+                    label, target * 2, target);
+        }
+        List<Double> lags = new ArrayList<>();
+        for (String event : Files.readAllLines(transcript)) {
+            JsonObject json = Json.createReader(new StringReader(event)).readObject();
+            if ("alert".equals(json.getString("type", "")) && json.containsKey("lagSeconds")) {
+                lags.add(json.getJsonNumber("lagSeconds").doubleValue());
+            }
+        }
+        lags.sort(Double::compare);
+        io.out().printf(Locale.ROOT, "%s: alert latency (sample to alert shown, incident s): %s; plus up to one sample"
+                + " interval (%d s) between a condition turning true and the sample that sees it%n", label,
+                lags.isEmpty() ? "no alerts fired" : String.format(Locale.ROOT, "median %.1f, max %.1f over %d alerts",
+                        lags.get(lags.size() / 2), lags.get(lags.size() - 1), lags.size()),
+                scenario.monitorInterval().toSeconds());
+        double monitorMs = (last.getJsonNumber("monitorCpuTimeNs").longValue()
+                - first.getJsonNumber("monitorCpuTimeNs").longValue()) / 1e6;
+        double processMs = (last.getJsonNumber("processCpuTimeNs").longValue()
+                - first.getJsonNumber("processCpuTimeNs").longValue()) / 1e6;
+        io.out().printf(Locale.ROOT, "%s: monitor cost: %.0f ms of the CRM's %.0f ms CPU (%.2f%%, goal < 2%%)%n",
+                label, monitorMs, processMs, processMs > 0 ? monitorMs / processMs * 100 : 0);
     }
 
     // A real `play` in a fresh JVM, as a user starts it; the drill records JVM-start-to-ready in its transcript.

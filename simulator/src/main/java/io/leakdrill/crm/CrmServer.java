@@ -9,6 +9,7 @@ import io.leakdrill.crm.session.LoginService;
 import io.leakdrill.crm.session.SessionCacheSlot;
 import io.leakdrill.crm.telemetry.GcWatcher;
 import io.leakdrill.crm.telemetry.MetricsReport;
+import io.leakdrill.crm.telemetry.MonitorCost;
 import io.leakdrill.crm.telemetry.RequestStats;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -51,7 +52,9 @@ public final class CrmServer {
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         http.createContext("/api/", new ApiHandler(repository, logins, sessions, reports, stats, log, clock,
                 settings.crashOnOutOfMemory()));
-        http.createContext("/admin/", new AdminHandler(settings.adminToken(), new MetricsReport(gc, stats), gc,
+        MonitorCost monitorCost = new MonitorCost();
+        http.createContext("/admin/", new AdminHandler(settings.adminToken(), new MetricsReport(gc, stats,
+                monitorCost), monitorCost, gc,
                 new ComponentRegistry(sessions, logins, reportCache, reports, repository), settings.seed(), log));
         AtomicInteger ids = new AtomicInteger();
         workers = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),

@@ -208,6 +208,7 @@ public final class Drill implements AutoCloseable {
             return;
         }
         double at = clock.elapsedSeconds();
+        long tickStartMillis = clock.realMillis();
         boolean up = crm.port() > 0;
         Sample sample = sampler.sample(at, clock.realMillis(), up ? crm.admin() : null,
                 Duration.ofMillis(Math.max(500, Math.min(2000, clock.realFor(scenario.monitorInterval()).toMillis()))));
@@ -219,7 +220,10 @@ public final class Drill implements AutoCloseable {
                     .add("rule", alert.rule().id()).add("state", change.fired() ? "firing" : "resolved")
                     .add("severity", alert.rule().severity()).add("summary", alert.rule().summary())
                     .add("expr", alert.rule().condition().toString())
-                    .add("value", Math.round(alert.rule().condition().valueIn(sample) * 1000) / 1000.0));
+                    .add("value", Math.round(alert.rule().condition().valueIn(sample) * 1000) / 1000.0)
+                    // Incident seconds from the sample's moment to the alert being shown: scrape plus evaluation.
+                    .add("lagSeconds", Math.round((clock.realMillis() - tickStartMillis) * options.speed() / 100.0)
+                            / 10.0));
             sink.show(change.fired()
                     ? "ALERT " + alert.id() + " [" + alert.rule().severity() + "] " + alert.rule().summary()
                     : "RESOLVED " + alert.id() + " " + alert.rule().summary());

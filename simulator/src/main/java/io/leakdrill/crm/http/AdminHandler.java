@@ -5,6 +5,7 @@ import io.leakdrill.crm.ComponentRegistry;
 import io.leakdrill.crm.telemetry.ClassHistogram;
 import io.leakdrill.crm.telemetry.GcWatcher;
 import io.leakdrill.crm.telemetry.MetricsReport;
+import io.leakdrill.crm.telemetry.MonitorCost;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import jakarta.json.Json;
@@ -25,12 +26,14 @@ public final class AdminHandler implements HttpHandler {
     private final String token;
     private final MetricsReport metrics;
     private final GcWatcher gc;
+    private final MonitorCost cost;
     private final ComponentRegistry components;
     private final long seed;
     private final CrmLog log;
 
-    public AdminHandler(String token, MetricsReport metrics, GcWatcher gc, ComponentRegistry components, long seed,
-            CrmLog log) {
+    public AdminHandler(String token, MetricsReport metrics, MonitorCost cost, GcWatcher gc,
+            ComponentRegistry components, long seed, CrmLog log) {
+        this.cost = cost;
         this.token = token;
         this.metrics = metrics;
         this.gc = gc;
@@ -66,7 +69,7 @@ public final class AdminHandler implements HttpHandler {
 
     private void route(Exchange ex) throws Exception {
         switch (ex.method() + " " + ex.path()) {
-            case "GET /admin/metrics" -> ex.json(200, metrics.now());
+            case "GET /admin/metrics" -> cost.measure(() -> ex.json(200, metrics.now()));
             case "GET /admin/histogram" -> histogram(ex);
             case "POST /admin/deploy" -> deploy(ex);
             case "POST /admin/warmup" -> warmup(ex);

@@ -13,10 +13,12 @@ public final class MetricsReport {
 
     private final GcWatcher gc;
     private final RequestStats requests;
+    private final MonitorCost cost;
 
-    public MetricsReport(GcWatcher gc, RequestStats requests) {
+    public MetricsReport(GcWatcher gc, RequestStats requests, MonitorCost cost) {
         this.gc = gc;
         this.requests = requests;
+        this.cost = cost;
     }
 
     public JsonObject now() {
@@ -49,6 +51,7 @@ public final class MetricsReport {
                 .add("threads", ManagementFactory.getThreadMXBean().getThreadCount())
                 .add("processCpuLoad", Math.max(0, os.getProcessCpuLoad()))
                 .add("processCpuTimeNs", os.getProcessCpuTime())
+                .add("monitorCpuTimeNs", cost.totalNanos())
                 .add("requests", requests.requests())
                 .add("errors", requests.errors())
                 .add("latencyMs", Json.createObjectBuilder()
