@@ -45,6 +45,11 @@ public final class ScenarioReader {
         if (!id.matches("[a-z0-9][a-z0-9-]*")) {
             c.problem("$.id", "'" + id + "' is not a valid id (lower-case letters, digits and dashes)");
         }
+        String fileName = java.nio.file.Path.of(source).getFileName().toString();
+        if (fileName.endsWith(".json") && !fileName.equals(id + ".json")) {
+            c.problem("$.id", "'" + id + "' does not match the file name " + fileName + " (play and list find a"
+                    + " scenario by its file name)");
+        }
         String title = c.string(root, "$", "title", null);
         String difficulty = c.oneOf(root, "$", "difficulty", null, DIFFICULTY);
         String summary = c.string(root, "$", "summary", "");
@@ -71,6 +76,10 @@ public final class ScenarioReader {
                 c.number(leakJson, "$.leak", "startFloorRatio", null, 0, 0.99),
                 c.number(leakJson, "$.leak", "exhaustedRatio", null, 0.1, 1.0),
                 c.positiveDuration(leakJson, "$.leak", "exhaustedAt", null));
+        if (leak.exhaustedAt().compareTo(duration) > 0 && !duration.isZero()) {
+            c.problem("$.leak.exhaustedAt", "comes after the incident's planned duration (" + duration.toMinutes()
+                    + "m); the leak would never reach exhaustion during the drill");
+        }
         if (leak.exhaustedRatio() <= leak.startFloorRatio()) {
             c.problem("$.leak.exhaustedRatio", "must be above startFloorRatio, or the leak has nowhere to grow");
         }
@@ -80,8 +89,8 @@ public final class ScenarioReader {
         Duration interval = c.positiveDuration(monitor, "$.monitor", "interval", "15s");
 
         List<Scenario.AlertRule> alerts = alerts(c, c.array(root, "$", "alerts"));
-        List<Scenario.StoryEvent> timeline = timeline(c, c.array(root, "$", "timeline"));
-        List<Scenario.Decoy> decoys = root.containsKey("decoys") ? decoys(c, c.array(root, "$", "decoys")) : List.of();
+        List<Scenario.StoryEvent> timeline = timeline(c, c.array(root, "$", "timeline"), duration);
+        List<Scenario.Decoy> decoys = root.containsKey("decoys") ? decoys(c, c.array(root, "$", "decoys"), duration) : List.of();
         List<Scenario.Patch> patches = patches(c, c.array(root, "$", "patches"), crm.components());
         // Variants may name a decoy whose own definition is broken; that is reported once, at the decoy.
         Set<String> decoyIds = new HashSet<>();
@@ -127,6 +136,10 @@ public final class ScenarioReader {
         long think = c.integer(traffic, "$.traffic", "thinkTimeMs", null, 10, 60_000);
         long timeout = c.integer(traffic, "$.traffic", "timeoutMs", null, 100, 120_000);
         long slow = c.integer(traffic, "$.traffic", "slowMs", null, 1, 120_000);
+        if (slow > timeout && traffic.containsKey("timeoutMs")) {
+            c.problem("$.traffic.slowMs", "must not exceed timeoutMs (" + timeout + "): a request cannot be slow"
+                    + " after it has timed out");
+        }
         JsonObject mixJson = c.object(traffic, "$.traffic", "mix");
         Map<String, Integer> mix = new LinkedHashMap<>();
         for (String action : mixJson.keySet()) {
@@ -173,7 +186,7 @@ public final class ScenarioReader {
     }
 
     /** Either {@code at} (an incident time) or {@code when} (a condition, optionally held {@code for} a while). */
-    private static Scenario.Trigger trigger(Checker c, JsonObject item, String path) {
+    private static Scenario.Trigger trigger(Checker c, JsonObject item, String path, Duration incident) {
         boolean at = item.containsKey("at");
         boolean when = item.containsKey("when");
         if (at == when) {
@@ -185,13 +198,18 @@ public final class ScenarioReader {
             if (item.containsKey("for")) {
                 c.problem(path + ".for", "'for' only goes with a 'when' condition");
             }
-            return Scenario.Trigger.at(c.duration(item, path, "at", null));
+            Duration time = c.duration(item, path, "at", null);
+            if (time.compareTo(incident) > 0 && !incident.isZero()) {
+                c.problem(path + ".at", "comes after the incident's planned duration (" + incident.toMinutes()
+                        + "m), so nobody would see it");
+            }
+            return Scenario.Trigger.at(time);
         }
         Condition condition = condition(c, item, path, "when");
         return Scenario.Trigger.when(condition, c.duration(item, path, "for", "0s"));
     }
 
-    private static List<Scenario.StoryEvent> timeline(Checker c, JsonArray array) {
+    private static List<Scenario.StoryEvent> timeline(Checker c, JsonArray array, Duration incident) {
         List<Scenario.StoryEvent> events = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < array.size(); i++) {
@@ -199,13 +217,13 @@ public final class ScenarioReader {
             JsonObject event = c.element(array, i, "$.timeline");
             c.onlyKnown(event, path, Set.of("id", "at", "when", "for", "kind", "from", "text"));
             events.add(new Scenario.StoryEvent(c.uniqueId(event, path, ids, "timeline event"),
-                    trigger(c, event, path), c.oneOf(event, path, "kind", null, STORY_KINDS),
+                    trigger(c, event, path, incident), c.oneOf(event, path, "kind", null, STORY_KINDS),
                     c.string(event, path, "from", null), c.string(event, path, "text", null)));
         }
         return List.copyOf(events);
     }
 
-    private static List<Scenario.Decoy> decoys(Checker c, JsonArray array) {
+    private static List<Scenario.Decoy> decoys(Checker c, JsonArray array, Duration incident) {
         List<Scenario.Decoy> decoys = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < array.size(); i++) {
@@ -227,11 +245,12 @@ public final class ScenarioReader {
             Map<String, Double> params = new LinkedHashMap<>();
             for (DecoyKind.Param p : kind.params().values()) {
                 if (decoy.containsKey(p.name()) || p.fallback() == null) {
-                    params.put(p.name(), c.number(decoy, path, p.name(), null, p.min(), p.max()));
+                    params.put(p.name(), p.whole() ? (double) c.integer(decoy, path, p.name(), null, (long) p.min(),
+                            (long) p.max()) : c.number(decoy, path, p.name(), null, p.min(), p.max()));
                 }
             }
             decoys.add(new Scenario.Decoy(id, kind, c.string(decoy, path, "title", kind.description()),
-                    trigger(c, decoy, path), c.positiveDuration(decoy, path, "lasts", null), Map.copyOf(params)));
+                    trigger(c, decoy, path, incident), c.positiveDuration(decoy, path, "lasts", null), Map.copyOf(params)));
         }
         return List.copyOf(decoys);
     }
@@ -299,6 +318,10 @@ public final class ScenarioReader {
                     && (patch.get().bandAid() || !patch.get().component().equals(leaking))) {
                 c.problem(path + ".fix", "'" + fix + "' must be a code patch of the leaking component '" + leaking
                         + "' and not a band-aid");
+            } else if (patch.isPresent() && canLeak
+                    && patch.get().version().equals(CrmComponents.byId(leaking).orElseThrow().startVersion(true))) {
+                c.problem(path + ".fix", "'" + fix + "' deploys " + leaking + " version '" + patch.get().version()
+                        + "', the leaking one; a fix deploys a sound version");
             }
             List<String> chosen = variant.containsKey("decoys") ? c.strings(variant, path, "decoys") : List.of();
             for (int d = 0; d < chosen.size(); d++) {

@@ -21,7 +21,7 @@ class ScenarioReaderTest {
     }
 
     private static ScenarioProblem onlyProblem(String text) {
-        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioReader.read("test.json", text));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioReader.read("memory-leak-mayhem.json", text));
         assertEquals(1, e.problems().size(), () -> "problems: " + e.problems());
         return e.problems().get(0);
     }
@@ -80,6 +80,11 @@ class ScenarioReaderTest {
         variant leaks sound    | "leakingComponent": "report-cache" | "leakingComponent": "deals-repository" | $.variants[1].leakingComponent | "deals-repository", "fix"
         variant wrong fix      | "fix": "report-cache-expiry"     | "fix": "heap-512m"                   | $.variants[1].fix             | "heap-512m", "decoys"
         variant unknown decoy  | "decoys": ["bi-report", "edge-blip", "quarter-push"]}, | "decoys": ["bi-report", "dns"]}, | $.variants[0].decoys[1] | "dns"
+        id unlike file name    | "id": "memory-leak-mayhem"       | "id": "memory-leak-madness"          | $.id                          | madness
+        event after the end    | "at": "55m"                      | "at": "95m"                          | $.timeline[5].at              | 95m
+        slow after time-out    | "slowMs": 500                    | "slowMs": 5000                       | $.traffic.slowMs              | 5000
+        fix deploys the leak   | "version": "expiring"            | "version": "original"                | $.variants[1].fix             | "report-cache-expiry", "decoys"
+        fractional decoy param | "pauseMs": 500                   | "pauseMs": 500.5                     | $.decoys[0].pauseMs           | 500.5
         unknown rubric weight  | "communication": 10              | "communication": 10, "charm": 5      | $.rubric.weights.charm        | charm
         """)
     void aBrokenScenarioIsRejectedWithThePathAndLine(String what, String from, String to, String path, String needle)
