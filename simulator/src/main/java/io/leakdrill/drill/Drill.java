@@ -9,6 +9,8 @@ import io.leakdrill.world.crm.CrmHost;
 import io.leakdrill.world.crm.CrmLaunch;
 import io.leakdrill.world.crm.CrmLogWatcher;
 import io.leakdrill.world.crm.CrmStartException;
+import io.leakdrill.world.edge.EdgeProxy;
+import io.leakdrill.world.edge.PingTargets;
 import io.leakdrill.world.monitor.AlertEngine;
 import io.leakdrill.world.monitor.Sample;
 import io.leakdrill.world.monitor.SampleHistory;
@@ -52,6 +54,8 @@ public final class Drill implements AutoCloseable {
     private Sampler sampler;
     private LeakPacer pacer;
     private VirtualUsers users;
+    private volatile EdgeProxy edge;
+    private final PingTargets pingTargets = new PingTargets();
     private CrmLogWatcher logWatcher;
     private int watchedGeneration;
     private boolean crashReported;
@@ -114,8 +118,10 @@ public final class Drill implements AutoCloseable {
     private void begin() throws IOException {
         long bytesPerSession = growLeakToStartingFloor();
         Scenario.Traffic t = scenario.traffic();
+        edge = EdgeProxy.start(crm::port, clock::realMillis);
+        pingTargets.add("edge", "127.0.0.1", edge::port).add("crm", "127.0.0.1", crm::port);
         users = new VirtualUsers(t.users(), t.thinkTimeMs(), Duration.ofMillis(t.timeoutMs()),
-                new RequestMix(t.mix()), crm::port, () -> pacer.newSessionProbability(), traffic, options.seed());
+                new RequestMix(t.mix()), edge::port, () -> pacer.newSessionProbability(), traffic, options.seed());
         clock.start();
         sampler = new Sampler(traffic, t.users(), t.slowMs(), clock.realMillis());
         pacer.update(0, pacer.plannedFloor(0), t.users() * 1000.0 / t.thinkTimeMs(), 0);
@@ -261,6 +267,16 @@ public final class Drill implements AutoCloseable {
         return crm;
     }
 
+    /** The TCP proxy between the users and the CRM: what users experience passes through it. */
+    public EdgeProxy edge() {
+        return edge;
+    }
+
+    /** The hosts `net ping` measures; a component adds itself with one line. */
+    public PingTargets pingTargets() {
+        return pingTargets;
+    }
+
     public AlertEngine alerts() {
         return alerts;
     }
@@ -306,6 +322,9 @@ public final class Drill implements AutoCloseable {
         ticker.shutdownNow();
         if (users != null) {
             users.close();
+        }
+        if (edge != null) {
+            edge.close();
         }
         crm.close();
         try {
