@@ -8,6 +8,7 @@ import io.leakdrill.console.commands.EndCommand;
 import io.leakdrill.console.commands.GcCommand;
 import io.leakdrill.console.commands.HeapCommand;
 import io.leakdrill.console.commands.HelpCommand;
+import io.leakdrill.console.commands.NetCommand;
 import io.leakdrill.console.commands.PatchesCommand;
 import io.leakdrill.console.commands.RestartCommand;
 import io.leakdrill.console.commands.StatusCommand;
@@ -31,6 +32,7 @@ public final class Commands {
         all.add(new AckCommand());
         all.add(new GcCommand());
         all.add(new HeapCommand());
+        all.add(new NetCommand());
         all.add(new PatchesCommand());
         all.add(new RestartCommand());
         all.add(new DeployCommand());
