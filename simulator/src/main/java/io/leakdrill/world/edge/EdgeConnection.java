@@ -134,8 +134,9 @@ final class EdgeConnection {
             OutputStream out = client.getOutputStream();
             int n;
             while ((n = in.read(buf)) >= 0) {
-                send(out, buf, n, false);
+                // Marked before the write: once the client has these bytes it may send its next request at once.
                 answered = true;
+                send(out, buf, n, false);
             }
             if (stalledBy == null) {
                 client.shutdownOutput();
@@ -243,6 +244,12 @@ final class EdgeConnection {
     }
 
     private void refuse() {
+        synchronized (this) {
+            if (closed) {
+                // The edge is shutting down; that is not the upstream refusing.
+                return;
+            }
+        }
         counters.add(EdgeCounter.REFUSED, 1);
         close();
     }

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -138,6 +139,26 @@ class EdgeProxyTest {
         delay.end();
         assertTrue(timedGet("/hello") < 100, "normal latency once the fault ended");
         assertEquals(5, edge.stats().total().delayedRequests());
+    }
+
+    @Test
+    void fiftyConcurrentConnectionsAreDelayedSideBySideNotOneAfterAnother() throws Exception {
+        Fault delay = edge.fault(EdgeFaultSpec.latency(1.0, Duration.ofMillis(300), Duration.ZERO));
+        delay.begin();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + edge.port() + "/hello")).build();
+        long start = System.nanoTime();
+        List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            all.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> f : all) {
+            assertEquals("hello", f.get(10, TimeUnit.SECONDS).body());
+        }
+        double ms = (System.nanoTime() - start) / 1e6;
+        assertTrue(ms >= 300 && ms < 2000, "50 delayed requests in parallel took " + ms + " ms");
+        assertEquals(50, edge.stats().total().accepted(), "one connection per request in flight");
+        assertEquals(50, edge.stats().activeConnections(), "kept alive for the next requests");
+        delay.end();
     }
 
     @Test
