@@ -9,6 +9,7 @@ import io.leakdrill.console.commands.GcCommand;
 import io.leakdrill.console.commands.HeapCommand;
 import io.leakdrill.console.commands.HelpCommand;
 import io.leakdrill.console.commands.HintCommand;
+import io.leakdrill.console.commands.NetCommand;
 import io.leakdrill.console.commands.PatchesCommand;
 import io.leakdrill.console.commands.RestartCommand;
 import io.leakdrill.console.commands.StatusCommand;
@@ -32,6 +33,7 @@ public final class Commands {
         all.add(new AckCommand());
         all.add(new GcCommand());
         all.add(new HeapCommand());
+        all.add(new NetCommand());
         all.add(new PatchesCommand());
         all.add(new RestartCommand());
         all.add(new DeployCommand());

@@ -7,10 +7,14 @@ import io.leakdrill.grader.Transcript;
 import io.leakdrill.scenario.CrmComponents;
 import io.leakdrill.scenario.Scenario;
 import io.leakdrill.world.Fault;
+import io.leakdrill.world.edge.DropMode;
+import io.leakdrill.world.edge.EdgeFaultSpec;
 import io.leakdrill.world.crm.CrmHost;
 import io.leakdrill.world.crm.CrmLaunch;
 import io.leakdrill.world.crm.CrmLogWatcher;
 import io.leakdrill.world.crm.CrmStartException;
+import io.leakdrill.world.edge.EdgeProxy;
+import io.leakdrill.world.edge.PingTargets;
 import io.leakdrill.world.monitor.AlertEngine;
 import io.leakdrill.world.monitor.Sample;
 import io.leakdrill.world.monitor.SampleHistory;
@@ -55,6 +59,8 @@ public final class Drill implements AutoCloseable {
     private Sampler sampler;
     private LeakPacer pacer;
     private VirtualUsers users;
+    private volatile EdgeProxy edge;
+    private final PingTargets pingTargets = new PingTargets();
     private CrmLogWatcher logWatcher;
     private int watchedGeneration;
     private boolean crashReported;
@@ -119,6 +125,11 @@ public final class Drill implements AutoCloseable {
     private Fault faultFor(Scenario.Decoy decoy) {
         return switch (decoy.kind()) {
             case TRAFFIC_SURGE -> users.surge(decoy.param("factor"));
+            case EDGE_DELAY -> edge.fault(EdgeFaultSpec.latency(decoy.param("probability"),
+                    Duration.ofMillis((long) decoy.param("delayMs")), Duration.ofMillis((long) decoy.param("jitterMs"))));
+            case EDGE_RESET -> edge.fault(EdgeFaultSpec.reset(decoy.param("probability")));
+            case EDGE_DROP -> edge.fault(EdgeFaultSpec.drop(decoy.param("probability"), DropMode.STALL));
+            case EDGE_BANDWIDTH -> edge.fault(EdgeFaultSpec.bandwidth(1.0, (long) decoy.param("bytesPerSecond")));
             default -> throw new IllegalStateException("no fault for " + decoy.kind().id() + " yet");
         };
     }
@@ -143,8 +154,10 @@ public final class Drill implements AutoCloseable {
     private void begin() throws IOException {
         long bytesPerSession = growLeakToStartingFloor();
         Scenario.Traffic t = scenario.traffic();
+        edge = EdgeProxy.start(crm::port, clock::realMillis);
+        pingTargets.add("edge", "127.0.0.1", edge::port).add("crm", "127.0.0.1", crm::port);
         users = new VirtualUsers(t.users(), t.thinkTimeMs(), Duration.ofMillis(t.timeoutMs()),
-                new RequestMix(t.mix()), crm::port, habitFeeding(options.variant().leakingComponent()),
+                new RequestMix(t.mix()), edge::port, habitFeeding(options.variant().leakingComponent()),
                 () -> pacer.habitProbability(), traffic, options.seed());
         clock.start();
         sampler = new Sampler(traffic, t.users(), t.slowMs(), clock.realMillis());
@@ -298,6 +311,16 @@ public final class Drill implements AutoCloseable {
         return crm;
     }
 
+    /** The TCP proxy between the users and the CRM: what users experience passes through it. */
+    public EdgeProxy edge() {
+        return edge;
+    }
+
+    /** The hosts `net ping` measures; a component adds itself with one line. */
+    public PingTargets pingTargets() {
+        return pingTargets;
+    }
+
     public AlertEngine alerts() {
         return alerts;
     }
@@ -344,6 +367,9 @@ public final class Drill implements AutoCloseable {
         decoys.close();
         if (users != null) {
             users.close();
+        }
+        if (edge != null) {
+            edge.close();
         }
         crm.close();
         try {

@@ -1,0 +1,53 @@
+package io.leakdrill.drill;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.leakdrill.scenario.Scenario;
+import io.leakdrill.scenario.ScenarioCatalog;
+import io.leakdrill.world.Fault;
+import io.leakdrill.world.edge.EdgeFaultSpec;
+import io.leakdrill.world.monitor.Sample;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The lesson of the network decoy, against the real CRM: a slow edge hurts users, not the server's own latency. */
+class EdgeDelayDrillTest {
+
+    private static final long DELAY_MS = 300;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anEdgeDelayRaisesUserLatencyButNotTheCrmsServerSideLatency() throws Exception {
+        Scenario scenario = ScenarioCatalog.in(Path.of(System.getProperty("leakdrill.scenarios")))
+                .load("memory-leak-mayhem");
+        try (Drill drill = Drill.start(new DrillOptions(scenario, scenario.variant("sessions").orElseThrow(), 7, 120, dir.resolve("drill"),
+                dir.resolve("t.jsonl"), "edge", Clock.systemUTC()))) {
+            Sample before = await("a sample of normal traffic").atMost(Duration.ofSeconds(10))
+                    .until(() -> latestWithTraffic(drill), s -> s.isPresent() && s.get().userP50Ms() < 100).get();
+            assertTrue(before.crmP95Ms() < 100, "baseline " + before);
+
+            Fault delay = drill.edge().fault(EdgeFaultSpec.latency(1.0, Duration.ofMillis(DELAY_MS), Duration.ZERO));
+            delay.begin();
+            Sample during = await("users feel the edge delay").atMost(Duration.ofSeconds(10))
+                    .until(() -> latestWithTraffic(drill), s -> s.isPresent() && s.get().userP50Ms() >= DELAY_MS)
+                    .get();
+            assertTrue(during.crmP95Ms() < 100, "the CRM's own p95 stays low while users wait: " + during);
+            assertTrue(during.userP95Ms() >= DELAY_MS && during.userP95Ms() < DELAY_MS + 300, during.toString());
+
+            delay.end();
+            await("users recover once the fault ends").atMost(Duration.ofSeconds(10))
+                    .until(() -> latestWithTraffic(drill), s -> s.isPresent() && s.get().userP95Ms() < DELAY_MS);
+        }
+    }
+
+    private static Optional<Sample> latestWithTraffic(Drill drill) {
+        return drill.samples().latest().filter(s -> s.crmUp() && s.userRequests() > 0 && s.crmRequests() > 0);
+    }
+}
