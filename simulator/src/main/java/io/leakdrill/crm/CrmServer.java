@@ -1,10 +1,12 @@
 package io.leakdrill.crm;
 
-import io.leakdrill.crm.data.GeneratedCrmRepository;
+import io.leakdrill.crm.data.CrmRepository;
+import io.leakdrill.crm.data.DatabasePool;
 import io.leakdrill.crm.http.AdminHandler;
 import io.leakdrill.crm.http.ApiHandler;
 import io.leakdrill.crm.session.LoginService;
 import io.leakdrill.crm.session.SessionCacheSlot;
+import io.leakdrill.crm.telemetry.DatabaseStats;
 import io.leakdrill.crm.telemetry.GcWatcher;
 import io.leakdrill.crm.telemetry.MetricsReport;
 import io.leakdrill.crm.telemetry.RequestStats;
@@ -29,7 +31,9 @@ public final class CrmServer {
 
     public CrmServer(CrmSettings settings, CrmLog log) throws IOException {
         LongSupplier clock = System::currentTimeMillis;
-        GeneratedCrmRepository repository = new GeneratedCrmRepository(settings.seed(), settings.customers());
+        DatabaseStats database = new DatabaseStats();
+        CrmRepository repository = new CrmRepository(new DatabasePool(settings.dbUrl(), settings.dbUser(),
+                settings.dbPassword(), log, database));
         if ("indexed".equals(settings.component("deals-repository", ""))) {
             repository.indexDealsByCustomer();
         }
@@ -45,7 +49,7 @@ public final class CrmServer {
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         http.createContext("/api/", new ApiHandler(repository, logins, sessions, stats, log, clock,
                 settings.crashOnOutOfMemory()));
-        http.createContext("/admin/", new AdminHandler(settings.adminToken(), new MetricsReport(gc, stats), gc,
+        http.createContext("/admin/", new AdminHandler(settings.adminToken(), new MetricsReport(gc, stats, database), gc,
                 sessions, logins, repository, log));
         AtomicInteger ids = new AtomicInteger();
         workers = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),

@@ -9,6 +9,7 @@ import io.leakdrill.world.crm.CrmHost;
 import io.leakdrill.world.crm.CrmLaunch;
 import io.leakdrill.world.crm.CrmLogWatcher;
 import io.leakdrill.world.crm.CrmStartException;
+import io.leakdrill.world.database.CrmDatabase;
 import io.leakdrill.world.monitor.AlertEngine;
 import io.leakdrill.world.monitor.Sample;
 import io.leakdrill.world.monitor.SampleHistory;
@@ -41,6 +42,7 @@ public final class Drill implements AutoCloseable {
     private final IncidentClock clock;
     private final TranscriptWriter transcript;
     private final CrmHost crm;
+    private final CrmDatabase database;
     private final TrafficLog traffic = new TrafficLog(200_000);
     private final SampleHistory samples = new SampleHistory(5_000);
     private final AlertEngine alerts;
@@ -58,9 +60,11 @@ public final class Drill implements AutoCloseable {
     private volatile Double exhaustedAtSeconds;
     private boolean ended;
 
-    private Drill(DrillOptions options, CrmHost crm, TranscriptWriter transcript, IncidentClock clock) {
+    private Drill(DrillOptions options, CrmDatabase database, CrmHost crm, TranscriptWriter transcript,
+            IncidentClock clock) {
         this.options = options;
         this.scenario = options.scenario();
+        this.database = database;
         this.crm = crm;
         this.transcript = transcript;
         this.clock = clock;
@@ -73,20 +77,40 @@ public final class Drill implements AutoCloseable {
         });
     }
 
-    /** Starts the CRM, grows the leak to the scenario's starting floor, starts traffic, and starts the clock. */
+    /**
+     * Starts the database and the CRM (the database seeds while the CRM's JVM starts), grows the leak to the
+     * scenario's starting floor, starts traffic, and starts the clock.
+     */
     public static Drill start(DrillOptions options) throws IOException, CrmStartException {
         Scenario scenario = options.scenario();
         Files.createDirectories(options.folder());
         IncidentClock clock = new IncidentClock(options.clock(), scenario.start(), options.speed());
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        // The database server starts while the transcript and the HTTP client get ready; the CRM needs its address.
+        CrmDatabase.Starting starting = CrmDatabase.startInBackground(options.seed());
+        TranscriptWriter transcript;
+        try {
+            transcript = new TranscriptWriter(options.transcript(), clock, header(options));
+        } catch (IOException | RuntimeException e) {
+            starting.abandon();
+            throw e;
+        }
+        HttpClient adminHttp = HttpClient.newHttpClient();
+        CrmDatabase database;
+        try {
+            database = starting.await();
+        } catch (IOException | RuntimeException e) {
+            transcript.close();
+            throw e;
+        }
         CrmLaunch launch = new CrmLaunch(options.folder(), scenario.crm().heapMb(), scenario.crm().gc(),
                 java.util.List.of(), scenario.crm().crashOnOutOfMemory(), options.seed(), options.speed(),
-                java.util.Map.of(), token);
-        TranscriptWriter transcript = new TranscriptWriter(options.transcript(), clock, header(options));
-        CrmHost crm = new CrmHost(launch, HttpClient.newHttpClient());
-        Drill drill = new Drill(options, crm, transcript, clock);
+                java.util.Map.of(), token, database.crmLogin());
+        CrmHost crm = new CrmHost(launch, adminHttp);
+        Drill drill = new Drill(options, database, crm, transcript, clock);
         try {
             crm.start();
+            database.awaitLogins(Duration.ofSeconds(60));
             drill.begin();
         } catch (IOException | CrmStartException | RuntimeException e) {
             drill.close();
@@ -113,6 +137,7 @@ public final class Drill implements AutoCloseable {
 
     private void begin() throws IOException {
         long bytesPerSession = growLeakToStartingFloor();
+        database.awaitServing(Duration.ofSeconds(60));
         Scenario.Traffic t = scenario.traffic();
         users = new VirtualUsers(t.users(), t.thinkTimeMs(), Duration.ofMillis(t.timeoutMs()),
                 new RequestMix(t.mix()), crm::port, () -> pacer.newSessionProbability(), traffic, options.seed());
@@ -120,6 +145,7 @@ public final class Drill implements AutoCloseable {
         sampler = new Sampler(traffic, t.users(), t.slowMs(), clock.realMillis());
         pacer.update(0, pacer.plannedFloor(0), t.users() * 1000.0 / t.thinkTimeMs(), 0);
         users.start();
+        database.loadHistory();
         watch();
         long intervalMillis = Math.max(50, clock.realFor(scenario.monitorInterval()).toMillis());
         ticker.scheduleAtFixedRate(this::safeTick, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
@@ -261,6 +287,11 @@ public final class Drill implements AutoCloseable {
         return crm;
     }
 
+    /** The CRM's database, for the trainee's `db` commands and for faults on it. */
+    public CrmDatabase database() {
+        return database;
+    }
+
     public AlertEngine alerts() {
         return alerts;
     }
@@ -308,6 +339,7 @@ public final class Drill implements AutoCloseable {
             users.close();
         }
         crm.close();
+        database.close();
         try {
             transcript.close();
         } catch (IOException ignored) {

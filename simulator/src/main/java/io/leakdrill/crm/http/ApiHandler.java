@@ -5,6 +5,7 @@ import io.leakdrill.crm.data.Contact;
 import io.leakdrill.crm.data.CrmRepository;
 import io.leakdrill.crm.data.Customer;
 import io.leakdrill.crm.data.Deal;
+import io.leakdrill.crm.data.PipelineLine;
 import io.leakdrill.crm.session.LoginService;
 import io.leakdrill.crm.session.SavedSearch;
 import io.leakdrill.crm.session.SessionCacheSlot;
@@ -113,7 +114,7 @@ public final class ApiHandler implements HttpHandler {
 
     private int login(Exchange ex) throws IOException {
         String user = ex.jsonBody().getString("user", "");
-        if (!repository.salesReps().contains(user)) {
+        if (!repository.isSalesRep(user)) {
             ex.error(403, "unknown user");
             return 403;
         }
@@ -189,12 +190,9 @@ public final class ApiHandler implements HttpHandler {
     // A region's pipeline: the heaviest request the CRM serves, a few hundred kilobytes of text.
     private String renderPipeline(String region) {
         StringBuilder csv = new StringBuilder("deal,customer,owner,title,stage,amount,close\n");
-        for (Deal d : repository.allDeals()) {
-            Customer owner = repository.customer(d.customerId()).orElse(null);
-            if (owner == null || !(region.isEmpty() || owner.city().equalsIgnoreCase(region))) {
-                continue;
-            }
-            String customer = owner.name();
+        for (PipelineLine line : repository.pipelineReport(region)) {
+            Deal d = line.deal();
+            String customer = line.customerName();
             csv.append(d.id()).append(',').append(customer).append(',').append(d.ownerId()).append(',')
                     .append(d.title()).append(',').append(d.stage()).append(',')
                     .append(d.amountCents() / 100.0).append(',').append(d.closeDate()).append('\n');
