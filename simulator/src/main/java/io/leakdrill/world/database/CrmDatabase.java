@@ -229,12 +229,12 @@ public final class CrmDatabase implements AutoCloseable {
     }
 
     /**
-     * An analyst's BI tool running a heavy revenue-attribution report over and over on its own connection, pausing
-     * {@code pause} between runs; {@code windowDays} is how many days of activity each deal is matched against
-     * (the wider, the heavier).
+     * Analysts' BI dashboards refreshing a heavy forecast report (a join of deals with their reps' activity that no
+     * index serves; about a second or more per run on the server), {@code analysts} connections side by side, each
+     * pausing {@code pause} between runs.
      */
-    public synchronized Fault slowReportQuery(int windowDays, Duration pause) {
-        return track(new SlowReportQuery(this, windowDays, pause));
+    public synchronized Fault slowReportQuery(int analysts, Duration pause) {
+        return track(new SlowReportQuery(this, analysts, pause));
     }
 
     /**

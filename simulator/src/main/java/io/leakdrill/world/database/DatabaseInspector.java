@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,7 +30,8 @@ public final class DatabaseInspector {
     }
 
     /** The server's side at one moment: its sessions (not counting the inspector's own) and rows per table. */
-    public record Status(Instant at, Duration uptime, List<SessionInfo> sessions, Map<String, Long> tableRows) {
+    public record Status(String version, Instant at, Duration uptime, List<SessionInfo> sessions,
+            Map<String, Long> tableRows) {
 
         public List<SessionInfo> running() {
             return sessions.stream().filter(s -> s.statement() != null).toList();
@@ -78,7 +78,8 @@ public final class DatabaseInspector {
                     }
                 }
             }
-            return new Status(now, Duration.between(database.startedAt(), now), sessions(now), rows);
+            return new Status(admin.getMetaData().getDatabaseProductVersion(), now,
+                    Duration.between(database.startedAt(), now), sessions(), rows);
         }
     }
 
@@ -86,8 +87,10 @@ public final class DatabaseInspector {
     public List<SlowStatement> slowStatements(double thresholdMs) throws SQLException {
         synchronized (database) {
             List<SlowStatement> slow = new ArrayList<>();
+            // Every query here reads CURRENT_TIMESTAMP: H2 reuses a query's last result while no table data changed,
+            // and reading statistics, sessions or locks changes none.
             try (PreparedStatement s = admin.prepareStatement("SELECT SQL_STATEMENT, EXECUTION_COUNT,"
-                    + " MAX_EXECUTION_TIME, AVERAGE_EXECUTION_TIME, CUMULATIVE_EXECUTION_TIME"
+                    + " MAX_EXECUTION_TIME, AVERAGE_EXECUTION_TIME, CUMULATIVE_EXECUTION_TIME, CURRENT_TIMESTAMP"
                     + " FROM INFORMATION_SCHEMA.QUERY_STATISTICS WHERE MAX_EXECUTION_TIME > ?"
                     + " ORDER BY MAX_EXECUTION_TIME DESC")) {
                 s.setDouble(1, thresholdMs);
@@ -104,13 +107,13 @@ public final class DatabaseInspector {
 
     public Locks locks() throws SQLException {
         synchronized (database) {
-            List<SessionInfo> sessions = sessions(Instant.now());
+            List<SessionInfo> sessions = sessions();
             Map<Integer, SessionInfo> byId = new LinkedHashMap<>();
             sessions.forEach(s -> byId.put(s.id(), s));
             List<TableLock> locks = new ArrayList<>();
             try (Statement s = admin.createStatement();
-                    ResultSet r = s.executeQuery("SELECT TABLE_SCHEMA, TABLE_NAME, SESSION_ID, LOCK_TYPE"
-                            + " FROM INFORMATION_SCHEMA.LOCKS WHERE SESSION_ID <> SESSION_ID()"
+                    ResultSet r = s.executeQuery("SELECT TABLE_SCHEMA, TABLE_NAME, SESSION_ID, LOCK_TYPE,"
+                            + " CURRENT_TIMESTAMP FROM INFORMATION_SCHEMA.LOCKS WHERE SESSION_ID <> SESSION_ID()"
                             + " ORDER BY TABLE_NAME, SESSION_ID")) {
                 while (r.next()) {
                     SessionInfo owner = byId.get(r.getInt(3));
@@ -126,19 +129,19 @@ public final class DatabaseInspector {
         }
     }
 
-    private List<SessionInfo> sessions(Instant now) throws SQLException {
+    private List<SessionInfo> sessions() throws SQLException {
         List<SessionInfo> sessions = new ArrayList<>();
         try (Statement s = admin.createStatement();
+                // Durations by the server's own clock, the one its timestamps come from.
                 ResultSet r = s.executeQuery("SELECT SESSION_ID, USER_NAME, CLIENT_ADDR, SESSION_STATE,"
-                        + " EXECUTING_STATEMENT, EXECUTING_STATEMENT_START, BLOCKER_ID, CONTAINS_UNCOMMITTED,"
-                        + " SLEEP_SINCE FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID <> SESSION_ID()"
-                        + " ORDER BY SESSION_ID")) {
+                        + " EXECUTING_STATEMENT, DATEDIFF(MILLISECOND, EXECUTING_STATEMENT_START, CURRENT_TIMESTAMP),"
+                        + " BLOCKER_ID, CONTAINS_UNCOMMITTED, DATEDIFF(MILLISECOND, SLEEP_SINCE, CURRENT_TIMESTAMP)"
+                        + " FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID <> SESSION_ID() ORDER BY SESSION_ID")) {
             while (r.next()) {
                 String statement = r.getString(5);
                 sessions.add(new SessionInfo(r.getInt(1), r.getString(2), r.getString(3), r.getString(4),
-                        statement == null ? null : withoutParameters(statement),
-                        since(r.getObject(6, OffsetDateTime.class), now), r.getInt(7), r.getBoolean(8),
-                        since(r.getObject(9, OffsetDateTime.class), now)));
+                        statement == null ? null : withoutParameters(statement), millis(r.getLong(6)), r.getInt(7),
+                        r.getBoolean(8), millis(r.getLong(9))));
             }
         }
         return sessions;
@@ -150,7 +153,7 @@ public final class DatabaseInspector {
         return values > 0 ? statement.substring(0, values) : statement;
     }
 
-    private static Duration since(OffsetDateTime start, Instant now) {
-        return start == null ? Duration.ZERO : Duration.between(start.toInstant(), now);
+    private static Duration millis(long value) {
+        return Duration.ofMillis(Math.max(0, value));
     }
 }

@@ -1,9 +1,11 @@
 package io.leakdrill.world.database;
 
 import io.leakdrill.world.Fault;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * A territory-reassignment job that updated a block of deals and never committed: its open transaction keeps those
@@ -32,6 +34,7 @@ final class LongTransaction implements Fault {
             return;
         }
         try {
+            database.awaitLogins(Duration.ofSeconds(60));
             job = database.connect(CrmDatabase.JOB_USER);
             job.setAutoCommit(false);
             try (PreparedStatement touch = job.prepareStatement(
@@ -40,7 +43,7 @@ final class LongTransaction implements Fault {
                 touch.setLong(2, firstDealId + dealCount - 1);
                 locked = touch.executeUpdate();
             }
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             end();
             throw new IllegalStateException("the long transaction could not start: " + e.getMessage(), e);
         }
