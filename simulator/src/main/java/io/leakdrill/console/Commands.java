@@ -2,6 +2,7 @@ package io.leakdrill.console;
 
 import io.leakdrill.console.commands.AckCommand;
 import io.leakdrill.console.commands.AlertsCommand;
+import io.leakdrill.console.commands.DbCommand;
 import io.leakdrill.console.commands.DeployCommand;
 import io.leakdrill.console.commands.DiagnoseCommand;
 import io.leakdrill.console.commands.EndCommand;
@@ -34,6 +35,7 @@ public final class Commands {
         all.add(new GcCommand());
         all.add(new HeapCommand());
         all.add(new NetCommand());
+        all.add(new DbCommand());
         all.add(new PatchesCommand());
         all.add(new RestartCommand());
         all.add(new DeployCommand());

@@ -1,12 +1,14 @@
 package io.leakdrill.crm;
 
-import io.leakdrill.crm.data.GeneratedCrmRepository;
+import io.leakdrill.crm.data.CrmRepository;
+import io.leakdrill.crm.data.DatabasePool;
 import io.leakdrill.crm.http.AdminHandler;
 import io.leakdrill.crm.http.ApiHandler;
 import io.leakdrill.crm.report.PipelineReports;
 import io.leakdrill.crm.report.ReportCacheSlot;
 import io.leakdrill.crm.session.LoginService;
 import io.leakdrill.crm.session.SessionCacheSlot;
+import io.leakdrill.crm.telemetry.DatabaseStats;
 import io.leakdrill.crm.telemetry.GcWatcher;
 import io.leakdrill.crm.telemetry.MetricsReport;
 import io.leakdrill.crm.telemetry.MonitorCost;
@@ -32,7 +34,9 @@ public final class CrmServer {
 
     public CrmServer(CrmSettings settings, CrmLog log) throws IOException {
         LongSupplier clock = System::currentTimeMillis;
-        GeneratedCrmRepository repository = new GeneratedCrmRepository(settings.seed(), settings.customers());
+        DatabaseStats database = new DatabaseStats();
+        CrmRepository repository = new CrmRepository(new DatabasePool(settings.dbUrl(), settings.dbUser(),
+                settings.dbPassword(), log, database));
         if ("indexed".equals(settings.component("deals-repository", ""))) {
             repository.indexDealsByCustomer();
         }
@@ -53,7 +57,7 @@ public final class CrmServer {
         http.createContext("/api/", new ApiHandler(repository, logins, sessions, reports, stats, log, clock,
                 settings.crashOnOutOfMemory()));
         MonitorCost monitorCost = new MonitorCost();
-        http.createContext("/admin/", new AdminHandler(settings.adminToken(), new MetricsReport(gc, stats,
+        http.createContext("/admin/", new AdminHandler(settings.adminToken(), new MetricsReport(gc, stats, database,
                 monitorCost), monitorCost, gc,
                 new ComponentRegistry(sessions, logins, reportCache, reports, repository), settings.seed(), log));
         AtomicInteger ids = new AtomicInteger();

@@ -4,11 +4,14 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The CRM's start-up settings, read from its command line ({@code --name value} pairs). */
+/**
+ * The CRM's start-up settings, read from its command line ({@code --name value} pairs); the admin token and the
+ * database password come from the environment so they never show in a process list.
+ */
 public record CrmSettings(long seed, Path readyFile, long parentPid, double clockSpeed, boolean crashOnOutOfMemory,
-        Map<String, String> components, int customers, String adminToken) {
+        Map<String, String> components, String dbUrl, String dbUser, String dbPassword, String adminToken) {
 
-    static CrmSettings parse(String[] args, String adminToken) {
+    static CrmSettings parse(String[] args, String adminToken, String dbPassword) {
         Map<String, String> values = new HashMap<>();
         Map<String, String> components = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -25,6 +28,9 @@ public record CrmSettings(long seed, Path readyFile, long parentPid, double cloc
         if (adminToken == null || adminToken.isBlank()) {
             throw new IllegalArgumentException("LEAKDRILL_ADMIN_TOKEN is not set");
         }
+        if (dbPassword == null || dbPassword.isBlank()) {
+            throw new IllegalArgumentException("LEAKDRILL_DB_PASSWORD is not set");
+        }
         return new CrmSettings(
                 Long.parseLong(values.getOrDefault("seed", "1")),
                 Path.of(require(values, "ready-file")),
@@ -32,7 +38,9 @@ public record CrmSettings(long seed, Path readyFile, long parentPid, double cloc
                 Double.parseDouble(values.getOrDefault("clock-speed", "1")),
                 "crash".equals(values.getOrDefault("on-oom", "degrade")),
                 Map.copyOf(components),
-                Integer.parseInt(values.getOrDefault("customers", "5000")),
+                require(values, "db-url"),
+                require(values, "db-user"),
+                dbPassword,
                 adminToken);
     }
 
@@ -42,6 +50,12 @@ public record CrmSettings(long seed, Path readyFile, long parentPid, double cloc
             throw new IllegalArgumentException("missing --" + name);
         }
         return value;
+    }
+
+    @Override
+    public String toString() {
+        return "CrmSettings[seed=" + seed + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", components=" + components
+                + "]";
     }
 
     public String component(String id, String fallback) {

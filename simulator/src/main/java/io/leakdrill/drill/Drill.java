@@ -13,6 +13,7 @@ import io.leakdrill.world.crm.CrmHost;
 import io.leakdrill.world.crm.CrmLaunch;
 import io.leakdrill.world.crm.CrmLogWatcher;
 import io.leakdrill.world.crm.CrmStartException;
+import io.leakdrill.world.database.CrmDatabase;
 import io.leakdrill.world.edge.EdgeProxy;
 import io.leakdrill.world.edge.PingTargets;
 import io.leakdrill.world.monitor.AlertEngine;
@@ -47,6 +48,7 @@ public final class Drill implements AutoCloseable {
     private final IncidentClock clock;
     private final TranscriptWriter transcript;
     private final CrmHost crm;
+    private final CrmDatabase database;
     private final TrafficLog traffic = new TrafficLog(200_000);
     private final SampleHistory samples = new SampleHistory(5_000);
     private final AlertEngine alerts;
@@ -67,9 +69,11 @@ public final class Drill implements AutoCloseable {
     private volatile Double exhaustedAtSeconds;
     private boolean ended;
 
-    private Drill(DrillOptions options, CrmHost crm, TranscriptWriter transcript, IncidentClock clock) {
+    private Drill(DrillOptions options, CrmDatabase database, CrmHost crm, TranscriptWriter transcript,
+            IncidentClock clock) {
         this.options = options;
         this.scenario = options.scenario();
+        this.database = database;
         this.crm = crm;
         this.transcript = transcript;
         this.clock = clock;
@@ -85,20 +89,40 @@ public final class Drill implements AutoCloseable {
         });
     }
 
-    /** Starts the CRM, grows the leak to the scenario's starting floor, starts traffic, and starts the clock. */
+    /**
+     * Starts the database and the CRM (the database seeds while the CRM's JVM starts), grows the leak to the
+     * scenario's starting floor, starts traffic, and starts the clock.
+     */
     public static Drill start(DrillOptions options) throws IOException, CrmStartException {
         Scenario scenario = options.scenario();
         Files.createDirectories(options.folder());
         IncidentClock clock = new IncidentClock(options.clock(), scenario.start(), options.speed());
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+        // The database server starts while the transcript and the HTTP client get ready; the CRM needs its address.
+        CrmDatabase.Starting starting = CrmDatabase.startInBackground(options.seed());
+        TranscriptWriter transcript;
+        try {
+            transcript = new TranscriptWriter(options.transcript(), clock, header(options));
+        } catch (IOException | RuntimeException e) {
+            starting.abandon();
+            throw e;
+        }
+        HttpClient adminHttp = HttpClient.newHttpClient();
+        CrmDatabase database;
+        try {
+            database = starting.await();
+        } catch (IOException | RuntimeException e) {
+            transcript.close();
+            throw e;
+        }
         CrmLaunch launch = new CrmLaunch(options.folder(), scenario.crm().heapMb(), scenario.crm().gc(),
                 java.util.List.of(), scenario.crm().crashOnOutOfMemory(), options.seed(), options.speed(),
-                startVersions(scenario, options.variant()), token);
-        TranscriptWriter transcript = new TranscriptWriter(options.transcript(), clock, header(options));
-        CrmHost crm = new CrmHost(launch, HttpClient.newHttpClient());
-        Drill drill = new Drill(options, crm, transcript, clock);
+                startVersions(scenario, options.variant()), token, database.crmLogin());
+        CrmHost crm = new CrmHost(launch, adminHttp);
+        Drill drill = new Drill(options, database, crm, transcript, clock);
         try {
             crm.start();
+            database.awaitLogins(Duration.ofSeconds(60));
             drill.begin();
         } catch (IOException | CrmStartException | RuntimeException e) {
             drill.close();
@@ -130,7 +154,9 @@ public final class Drill implements AutoCloseable {
             case EDGE_RESET -> edge.fault(EdgeFaultSpec.reset(decoy.param("probability")));
             case EDGE_DROP -> edge.fault(EdgeFaultSpec.drop(decoy.param("probability"), DropMode.STALL));
             case EDGE_BANDWIDTH -> edge.fault(EdgeFaultSpec.bandwidth(1.0, (long) decoy.param("bytesPerSecond")));
-            default -> throw new IllegalStateException("no fault for " + decoy.kind().id() + " yet");
+            case SLOW_QUERY -> database.slowReportQuery(1, Duration.ofMillis((long) decoy.param("pauseMs")));
+            // Rows in the middle of the deal ids: touched by users' updates, as a batch job's range would be.
+            case ROW_LOCK -> database.longTransaction(1000, (int) decoy.param("rows"));
         };
     }
 
@@ -153,9 +179,11 @@ public final class Drill implements AutoCloseable {
 
     private void begin() throws IOException {
         long bytesPerSession = growLeakToStartingFloor();
+        database.awaitServing(Duration.ofSeconds(60));
         Scenario.Traffic t = scenario.traffic();
         edge = EdgeProxy.start(crm::port, clock::realMillis);
-        pingTargets.add("edge", "127.0.0.1", edge::port).add("crm", "127.0.0.1", crm::port);
+        pingTargets.add("edge", "127.0.0.1", edge::port).add("crm", "127.0.0.1", crm::port)
+                .add("database", database.host(), database::port);
         users = new VirtualUsers(t.users(), t.thinkTimeMs(), Duration.ofMillis(t.timeoutMs()),
                 new RequestMix(t.mix()), edge::port, habitFeeding(options.variant().leakingComponent()),
                 () -> pacer.habitProbability(), traffic, options.seed());
@@ -163,6 +191,7 @@ public final class Drill implements AutoCloseable {
         sampler = new Sampler(traffic, t.users(), t.slowMs(), clock.realMillis());
         pacer.update(0, pacer.plannedFloor(0), t.users() * 1000.0 / t.thinkTimeMs(), 0);
         users.start();
+        database.loadHistory();
         watch();
         long intervalMillis = Math.max(50, clock.realFor(scenario.monitorInterval()).toMillis());
         ticker.scheduleAtFixedRate(this::safeTick, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
@@ -321,6 +350,11 @@ public final class Drill implements AutoCloseable {
         return pingTargets;
     }
 
+    /** The CRM's database, for the trainee's `db` commands and for faults on it. */
+    public CrmDatabase database() {
+        return database;
+    }
+
     public AlertEngine alerts() {
         return alerts;
     }
@@ -372,6 +406,7 @@ public final class Drill implements AutoCloseable {
             edge.close();
         }
         crm.close();
+        database.close();
         try {
             transcript.close();
         } catch (IOException ignored) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leakdrill.world.crm.CrmHost;
 import io.leakdrill.world.crm.CrmLaunch;
+import io.leakdrill.world.database.CrmDatabase;
 import io.leakdrill.world.users.RequestMix;
 import io.leakdrill.world.users.TrafficLog;
 import io.leakdrill.world.users.VirtualUsers;
@@ -30,15 +31,18 @@ class CrmLeakTest {
     @TempDir
     Path dir;
 
+    private CrmDatabase database;
     private CrmHost crm;
     private VirtualUsers users;
     private volatile double newSessionChance = 0.3;
 
     @BeforeEach
     void start() throws Exception {
-        crm = new CrmHost(new CrmLaunch(dir, 64, "g1", List.of(), false, 3, SPEED, Map.of(), "test-token"),
-                HttpClient.newHttpClient());
+        database = CrmDatabase.start(3);
+        crm = new CrmHost(new CrmLaunch(dir, 64, "g1", List.of(), false, 3, SPEED, Map.of(), "test-token",
+                database.crmLogin()), HttpClient.newHttpClient());
         crm.start();
+        database.awaitSeeded(Duration.ofSeconds(30));
         users = new VirtualUsers(10, 20, Duration.ofSeconds(2), new RequestMix(Map.of("search", 5,
                 "open-customer", 4, "update-deal", 1)), crm::port, VirtualUsers.Habit.NEW_VISIT, () -> newSessionChance, new TrafficLog(50_000), 3);
         users.start();
@@ -48,6 +52,7 @@ class CrmLeakTest {
     void stop() {
         users.close();
         crm.close();
+        database.close();
     }
 
     private long floor() throws Exception {

@@ -27,7 +27,8 @@ class EdgeDelayDrillTest {
     void anEdgeDelayRaisesUserLatencyButNotTheCrmsServerSideLatency() throws Exception {
         Scenario scenario = ScenarioCatalog.in(Path.of(System.getProperty("leakdrill.scenarios")))
                 .load("memory-leak-mayhem");
-        try (Drill drill = Drill.start(new DrillOptions(scenario, scenario.variant("sessions").orElseThrow(), 7, 120, dir.resolve("drill"),
+        try (Drill drill = Drill.start(new DrillOptions(scenario, new Scenario.Variant("quiet", "session-cache",
+                "session-cache-eviction", java.util.List.of()), 7, 120, dir.resolve("drill"),
                 dir.resolve("t.jsonl"), "edge", Clock.systemUTC()))) {
             Sample before = await("a sample of normal traffic").atMost(Duration.ofSeconds(10))
                     .until(() -> latestWithTraffic(drill), s -> s.isPresent() && s.get().userP50Ms() < 100).get();

@@ -1,30 +1,208 @@
 package io.leakdrill.crm.data;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Where the CRM reads and writes its records; the next step puts a real database behind it. */
-public interface CrmRepository {
+/** Where the CRM reads and writes its records: SQL against its database, through the connection pool. */
+public final class CrmRepository {
 
-    List<Customer> searchCustomers(String text, int limit);
+    private static final String DEAL_COLUMNS = "ID, CUSTOMER_ID, OWNER_ID, TITLE, STAGE, AMOUNT_CENTS, CLOSE_DATE";
+    private static final String CUSTOMER_COLUMNS = "ID, NAME, INDUSTRY, CITY, OWNER_ID";
 
-    Optional<Customer> customer(long id);
+    private final DatabasePool db;
 
-    List<Contact> contactsOf(long customerId);
+    public CrmRepository(DatabasePool db) {
+        this.db = db;
+    }
 
-    List<Deal> dealsOf(long customerId);
+    public List<Customer> searchCustomers(String text, int limit) {
+        return db.run("search customers", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + CUSTOMER_COLUMNS
+                    + " FROM CUSTOMERS WHERE LOWER(NAME) LIKE ? ESCAPE '\\' ORDER BY ID LIMIT ?")) {
+                s.setString(1, "%" + escapeLike(text.toLowerCase(java.util.Locale.ROOT)) + "%");
+                s.setInt(2, limit);
+                return customers(s);
+            }
+        });
+    }
 
-    List<Deal> dealsOwnedBy(String ownerId);
+    public Optional<Customer> customer(long id) {
+        return db.run("customer by id", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + CUSTOMER_COLUMNS
+                    + " FROM CUSTOMERS WHERE ID = ?")) {
+                s.setLong(1, id);
+                return customers(s).stream().findFirst();
+            }
+        });
+    }
 
-    Optional<Deal> deal(long id);
+    public List<Contact> contactsOf(long customerId) {
+        return db.run("contacts of customer", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT ID, CUSTOMER_ID, NAME, EMAIL, PHONE"
+                    + " FROM CONTACTS WHERE CUSTOMER_ID = ? ORDER BY ID")) {
+                s.setLong(1, customerId);
+                List<Contact> contacts = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        contacts.add(new Contact(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4),
+                                r.getString(5)));
+                    }
+                }
+                return contacts;
+            }
+        });
+    }
 
-    Deal createDeal(long customerId, String ownerId, String title, long amountCents);
+    public List<Deal> dealsOf(long customerId) {
+        return db.run("deals of customer", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + DEAL_COLUMNS
+                    + " FROM DEALS WHERE CUSTOMER_ID = ? ORDER BY ID")) {
+                s.setLong(1, customerId);
+                return deals(s);
+            }
+        });
+    }
 
-    Optional<Deal> updateDeal(long id, String stage, long amountCents);
+    /** A rep's pipeline with each deal's customer name, in deal order: what a log-in copies into the session. */
+    public List<PipelineLine> pipelineOf(String ownerId) {
+        return db.run("pipeline of rep", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT D.ID, D.CUSTOMER_ID, D.OWNER_ID, D.TITLE, D.STAGE,"
+                    + " D.AMOUNT_CENTS, D.CLOSE_DATE, C.NAME FROM DEALS D JOIN CUSTOMERS C ON C.ID = D.CUSTOMER_ID"
+                    + " WHERE D.OWNER_ID = ? ORDER BY D.ID")) {
+                s.setString(1, ownerId);
+                return lines(s);
+            }
+        });
+    }
 
-    List<Deal> allDeals();
+    /** Every rep's pipeline at once, by rep in id order: a snapshot for replaying historic log-ins. */
+    public Map<String, List<PipelineLine>> pipelines() {
+        return db.run("pipelines of all reps", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT D.ID, D.CUSTOMER_ID, D.OWNER_ID, D.TITLE, D.STAGE,"
+                    + " D.AMOUNT_CENTS, D.CLOSE_DATE, C.NAME FROM DEALS D JOIN CUSTOMERS C ON C.ID = D.CUSTOMER_ID"
+                    + " ORDER BY D.OWNER_ID, D.ID")) {
+                Map<String, List<PipelineLine>> byRep = new LinkedHashMap<>();
+                for (PipelineLine line : lines(s)) {
+                    byRep.computeIfAbsent(line.deal().ownerId(), k -> new ArrayList<>()).add(line);
+                }
+                return byRep;
+            }
+        });
+    }
 
-    int customerCount();
+    /** Every deal whose customer is in the region (any region when blank), with the customer's name. */
+    public List<PipelineLine> pipelineReport(String region) {
+        return db.run("pipeline report", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT D.ID, D.CUSTOMER_ID, D.OWNER_ID, D.TITLE, D.STAGE,"
+                    + " D.AMOUNT_CENTS, D.CLOSE_DATE, C.NAME FROM DEALS D JOIN CUSTOMERS C ON C.ID = D.CUSTOMER_ID"
+                    + " WHERE ? = '' OR LOWER(C.CITY) = LOWER(?) ORDER BY D.ID")) {
+                s.setString(1, region);
+                s.setString(2, region);
+                return lines(s);
+            }
+        });
+    }
 
-    List<String> salesReps();
+    public Deal createDeal(long customerId, String ownerId, String title, long amountCents) {
+        LocalDate closeDate = LocalDate.of(2021, 12, 31);
+        return db.run("create deal", c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO DEALS (CUSTOMER_ID, OWNER_ID, TITLE, STAGE,"
+                    + " AMOUNT_CENTS, CLOSE_DATE) VALUES (?, ?, ?, 'prospect', ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                s.setLong(1, customerId);
+                s.setString(2, ownerId);
+                s.setString(3, title);
+                s.setLong(4, amountCents);
+                s.setObject(5, closeDate);
+                s.executeUpdate();
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    keys.next();
+                    return new Deal(keys.getLong(1), customerId, ownerId, title, "prospect", amountCents, closeDate);
+                }
+            }
+        });
+    }
+
+    /** Changes a deal's stage and amount; waits for the row if another transaction holds it. */
+    public Optional<Deal> updateDeal(long id, String stage, long amountCents) {
+        return db.run("update deal", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + DEAL_COLUMNS
+                    + " FROM FINAL TABLE (UPDATE DEALS SET STAGE = ?, AMOUNT_CENTS = ? WHERE ID = ?)")) {
+                s.setString(1, stage);
+                s.setLong(2, amountCents);
+                s.setLong(3, id);
+                return deals(s).stream().findFirst();
+            }
+        });
+    }
+
+    /** The {@code deals-index} change: index deals by customer for the customer page and the region report. */
+    public void indexDealsByCustomer() {
+        db.run("create index on deals by customer", c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE INDEX IF NOT EXISTS DEALS_CUSTOMER_IDX ON DEALS(CUSTOMER_ID)");
+            }
+            return null;
+        });
+    }
+
+    public boolean isSalesRep(String userId) {
+        return db.run("sales rep by id", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM SALES_REPS WHERE ID = ?")) {
+                s.setString(1, userId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next();
+                }
+            }
+        });
+    }
+
+    private static List<Customer> customers(PreparedStatement s) throws SQLException {
+        List<Customer> customers = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                customers.add(new Customer(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
+                        r.getString(5)));
+            }
+        }
+        return customers;
+    }
+
+    private static List<Deal> deals(PreparedStatement s) throws SQLException {
+        List<Deal> deals = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                deals.add(deal(r));
+            }
+        }
+        return deals;
+    }
+
+    private static List<PipelineLine> lines(PreparedStatement s) throws SQLException {
+        // Read the whole result in one round trip: a rep's pipeline is a few hundred rows.
+        s.setFetchSize(1000);
+        List<PipelineLine> lines = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                lines.add(new PipelineLine(deal(r), r.getString(8)));
+            }
+        }
+        return lines;
+    }
+
+    private static Deal deal(ResultSet r) throws SQLException {
+        return new Deal(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5), r.getLong(6),
+                r.getObject(7, LocalDate.class));
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
 }

@@ -114,7 +114,7 @@ public final class ApiHandler implements HttpHandler {
 
     private int login(Exchange ex) throws IOException {
         String user = ex.jsonBody().getString("user", "");
-        if (!repository.salesReps().contains(user)) {
+        if (!repository.isSalesRep(user)) {
             ex.error(403, "unknown user");
             return 403;
         }

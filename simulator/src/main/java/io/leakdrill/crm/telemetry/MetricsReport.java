@@ -8,16 +8,18 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 
-/** Builds the CRM's telemetry document from the JVM's own MXBeans and the request counters. */
+/** Builds the CRM's telemetry document from the JVM's own MXBeans, the request counters and its database calls. */
 public final class MetricsReport {
 
     private final GcWatcher gc;
     private final RequestStats requests;
+    private final DatabaseStats database;
     private final MonitorCost cost;
 
-    public MetricsReport(GcWatcher gc, RequestStats requests, MonitorCost cost) {
+    public MetricsReport(GcWatcher gc, RequestStats requests, DatabaseStats database, MonitorCost cost) {
         this.gc = gc;
         this.requests = requests;
+        this.database = database;
         this.cost = cost;
     }
 
@@ -58,6 +60,7 @@ public final class MetricsReport {
                         .add("p50", latency[0])
                         .add("p95", latency[1])
                         .add("p99", latency[2]))
+                .add("db", database.json())
                 .build();
     }
 }

@@ -1,23 +1,28 @@
 package io.leakdrill.world.crm;
 
+import io.leakdrill.world.database.DatabaseLogin;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Everything needed to start one CRM JVM: heap and GC, behaviour on OutOfMemoryError, components, folder. */
+/**
+ * Everything needed to start one CRM JVM: heap and GC, behaviour on OutOfMemoryError, components, folder, and the
+ * database it works on.
+ */
 public record CrmLaunch(Path folder, int heapMb, String gc, List<String> gcOptions, boolean crashOnOutOfMemory,
-        long seed, double clockSpeed, Map<String, String> components, String adminToken) {
+        long seed, double clockSpeed, Map<String, String> components, String adminToken,
+        DatabaseLogin database) {
 
     public CrmLaunch withHeapMb(int newHeapMb) {
         return new CrmLaunch(folder, newHeapMb, gc, gcOptions, crashOnOutOfMemory, seed, clockSpeed, components,
-                adminToken);
+                adminToken, database);
     }
 
     public CrmLaunch withComponent(String component, String variant) {
         Map<String, String> updated = new java.util.TreeMap<>(components);
         updated.put(component, variant);
         return new CrmLaunch(folder, heapMb, gc, gcOptions, crashOnOutOfMemory, seed, clockSpeed,
-                Map.copyOf(updated), adminToken);
+                Map.copyOf(updated), adminToken, database);
     }
 
     /** The JVM flags the CRM runs with, as `config` would show them. */

@@ -49,7 +49,9 @@ public final class CrmProcess {
                 "--ready-file", ready.toString(),
                 "--parent-pid", Long.toString(ProcessHandle.current().pid()),
                 "--clock-speed", Double.toString(launch.clockSpeed()),
-                "--on-oom", launch.crashOnOutOfMemory() ? "crash" : "degrade"));
+                "--on-oom", launch.crashOnOutOfMemory() ? "crash" : "degrade",
+                "--db-url", launch.database().url(),
+                "--db-user", launch.database().user()));
         for (Map.Entry<String, String> component : launch.components().entrySet()) {
             command.add("--component");
             command.add(component.getKey() + "=" + component.getValue());
@@ -58,6 +60,7 @@ public final class CrmProcess {
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         builder.environment().put("LEAKDRILL_ADMIN_TOKEN", launch.adminToken());
+        builder.environment().put("LEAKDRILL_DB_PASSWORD", launch.database().password());
         // stdin stays a pipe we never write to: the CRM reads it to EOF to learn that we are gone.
         Process process = builder.start();
 

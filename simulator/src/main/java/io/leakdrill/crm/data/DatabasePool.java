@@ -1,0 +1,160 @@
+package io.leakdrill.crm.data;
+
+import io.leakdrill.crm.CrmLog;
+import io.leakdrill.crm.telemetry.DatabaseStats;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The CRM's connections to its database: a HikariCP pool, with every call timed from the CRM's side and slow calls,
+ * pool time-outs and lock time-outs written to the CRM's log as a real server would.
+ */
+public final class DatabasePool implements AutoCloseable {
+
+    public static final int SIZE = 10;
+    public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+    static final long SLOW_MILLIS = 500;
+
+    /** One unit of work on a borrowed connection. */
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final CompletableFuture<HikariDataSource> pool = new CompletableFuture<>();
+    private final DatabaseStats stats;
+    private final CrmLog log;
+
+    /**
+     * Opens the pool on a thread of its own, so the CRM starts serving HTTP meanwhile; the first database call waits
+     * for it, and every call fails with the reason if it could not open.
+     */
+    public DatabasePool(String url, String user, String password, CrmLog log, DatabaseStats stats) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("crm-db");
+        config.setDriverClassName("org.h2.Driver");
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setSchema("CRM");
+        config.setMaximumPoolSize(SIZE);
+        config.setMinimumIdle(SIZE);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        this.stats = stats;
+        this.log = log;
+        Thread opener = new Thread(() -> open(config), "crm-db-open");
+        opener.setDaemon(true);
+        opener.start();
+    }
+
+    private void open(HikariConfig config) {
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            log.error("cannot open the database connection pool", e);
+            pool.completeExceptionally(e);
+            return;
+        }
+        HikariPoolMXBean gauges = dataSource.getHikariPoolMXBean();
+        stats.watch(new DatabaseStats.Pool() {
+            @Override
+            public int max() {
+                return SIZE;
+            }
+
+            @Override
+            public int active() {
+                return gauges.getActiveConnections();
+            }
+
+            @Override
+            public int idle() {
+                return gauges.getIdleConnections();
+            }
+
+            @Override
+            public int total() {
+                return gauges.getTotalConnections();
+            }
+
+            @Override
+            public int waiting() {
+                return gauges.getThreadsAwaitingConnection();
+            }
+        });
+        pool.complete(dataSource);
+    }
+
+    private HikariDataSource pool() {
+        try {
+            return pool.join();
+        } catch (CompletionException e) {
+            stats.failed();
+            throw new DatabaseException("the database connection pool did not open: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Borrows a connection, runs the work on it, and gives it back; {@code what} names the call in the log. */
+    public <T> T run(String what, Work<T> work) {
+        long start = System.nanoTime();
+        Connection connection;
+        try {
+            connection = pool().getConnection();
+        } catch (SQLTransientConnectionException e) {
+            stats.connectionTimedOut();
+            log.warn("no database connection for " + what + " within " + CONNECTION_TIMEOUT.toMillis()
+                    + " ms (pool: " + poolState() + ")");
+            throw new DatabaseException(what + ": no database connection available", e);
+        } catch (SQLException e) {
+            stats.failed();
+            throw new DatabaseException(what + ": cannot connect to the database: " + e.getMessage(), e);
+        }
+        long acquired = System.nanoTime();
+        long waitMicros = (acquired - start) / 1000;
+        stats.acquired(waitMicros);
+        try (connection) {
+            T result = work.run(connection);
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - acquired);
+            stats.called((System.nanoTime() - acquired) / 1000, tookMillis > SLOW_MILLIS);
+            if (tookMillis > SLOW_MILLIS) {
+                log.warn("slow database call: " + what + " took " + tookMillis + " ms, after waiting "
+                        + waitMicros / 1000 + " ms for a connection (pool: " + poolState() + ")");
+            }
+            return result;
+        } catch (SQLTimeoutException e) {
+            stats.lockTimedOut();
+            log.warn("database lock wait timed out: " + what + " gave up after "
+                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - acquired) + " ms: " + firstLine(e));
+            throw new DatabaseException(what + ": lock wait timed out", e);
+        } catch (SQLException e) {
+            stats.failed();
+            throw new DatabaseException(what + " failed: " + firstLine(e), e);
+        }
+    }
+
+    private String poolState() {
+        HikariPoolMXBean gauges = pool().getHikariPoolMXBean();
+        return gauges.getActiveConnections() + " in use, " + gauges.getIdleConnections() + " idle, "
+                + gauges.getThreadsAwaitingConnection() + " waiting";
+    }
+
+    private static String firstLine(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+
+    @Override
+    public void close() {
+        pool.thenAccept(HikariDataSource::close);
+    }
+}
