@@ -36,17 +36,17 @@ class CommandLineErrorsTest {
 
     @Test
     void validateListsEveryProblemWithPathAndLineAndExitsTwo(@TempDir Path dir) throws Exception {
-        Path broken = dir.resolve("broken.json");
+        Path broken = dir.resolve("memory-leak-mayhem.json");
         Files.writeString(broken, ScenarioReaderText.seed().replace("\"users\": 30", "\"users\": \"many\""));
         Run r = run("validate", broken.toString());
         assertEquals(Main.INVALID_INPUT, r.code());
-        assertTrue(r.err().matches("(?s).*broken\\.json:\\d+: \\$\\.traffic\\.users: expected a number.*"), r.err());
+        assertTrue(r.err().matches("(?s).*memory-leak-mayhem\\.json:\\d+: \\$\\.traffic\\.users: expected a number.*"), r.err());
         assertFalse(r.err().contains("Exception"), "no stack trace");
     }
 
     @Test
     void playingABrokenScenarioIsAUserErrorNamingPathAndLine(@TempDir Path dir) throws Exception {
-        Path broken = dir.resolve("broken.json");
+        Path broken = dir.resolve("memory-leak-mayhem.json");
         Files.writeString(broken, ScenarioReaderText.seed().replace("\"heapMb\": 64", "\"heapMb\": 64, \"x\": 1"));
         Run r = run("play", broken.toString(), "--dir", dir.resolve("d").toString());
         assertEquals(Main.INVALID_INPUT, r.code());
