@@ -46,9 +46,12 @@ public final class StatusCommand implements Command {
                         Format.pct(s.oldAfterGcRatio())));
                 text.append(String.format(Locale.ROOT, "GC       %s of the last interval spent in GC%n",
                         Format.pct(s.gcTimeShare())));
+                text.append(String.format(Locale.ROOT, "Server   p95 %s as the CRM times its own requests%n",
+                        Format.ms(s.crmP95Ms())));
             }
             text.append(String.format(Locale.ROOT,
-                    "Users    %.0f req/s, p50 %s, p95 %s, errors %d, time-outs %d, %s of users affected%n",
+                    "Users    %.0f req/s, p50 %s, p95 %s as users see it (through the edge), errors %d, time-outs %d,"
+                            + " %s of users affected%n",
                     s.requestsPerSecond(), Format.ms(s.userP50Ms()), Format.ms(s.userP95Ms()), s.userErrors(),
                     s.userTimeouts(), Format.pct(s.usersAffected())));
         }
