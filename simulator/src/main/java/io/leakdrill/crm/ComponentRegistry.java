@@ -18,8 +18,6 @@ import java.util.Random;
  */
 public final class ComponentRegistry {
 
-    private static final String[] STAGES = {"", "prospect", "qualified", "proposal", "negotiation", "won", "lost"};
-
     private final SessionCacheSlot sessions;
     private final LoginService logins;
     private final ReportCacheSlot reportCache;
@@ -56,7 +54,7 @@ public final class ComponentRegistry {
 
     /**
      * Replays {@code count} past uses of a component through its own code path, as weeks of traffic would have:
-     * log-ins for the session cache, personal pipeline exports for the report cache.
+     * log-ins for the session cache, personal pipeline exports since a date for the report cache.
      */
     public void replayHistory(String component, int count, long seed) {
         // One read of every rep's pipeline instead of a query per use keeps the drill's start fast; the snapshot is
@@ -67,8 +65,8 @@ public final class ComponentRegistry {
         for (int i = 0; i < count; i++) {
             String rep = reps.get(i % reps.size());
             if (ReportCacheSlot.COMPONENT.equals(component)) {
-                reports.replayOwn(rep, LocalDate.of(2021, 1, 1).plusDays(random.nextInt(365)),
-                        STAGES[random.nextInt(STAGES.length)], pipelines.get(rep));
+                reports.replayOwn(rep, LocalDate.of(2020, 1, 1).plusDays(random.nextInt(730)), "",
+                        pipelines.get(rep));
             } else {
                 logins.replay(rep, pipelines.get(rep));
             }

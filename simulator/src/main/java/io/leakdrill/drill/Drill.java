@@ -6,9 +6,6 @@ import io.leakdrill.grader.Scorecard;
 import io.leakdrill.grader.Transcript;
 import io.leakdrill.scenario.CrmComponents;
 import io.leakdrill.scenario.Scenario;
-import io.leakdrill.world.Fault;
-import io.leakdrill.world.edge.DropMode;
-import io.leakdrill.world.edge.EdgeFaultSpec;
 import io.leakdrill.world.crm.CrmHost;
 import io.leakdrill.world.crm.CrmLaunch;
 import io.leakdrill.world.crm.CrmLogWatcher;
@@ -81,7 +78,7 @@ public final class Drill implements AutoCloseable {
         this.timeline = new Schedule<>(scenario.timeline(), Scenario.StoryEvent::trigger);
         this.decoys = new DecoyRunner(options.variant().decoys().stream()
                 .map(id -> scenario.decoys().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow())
-                .toList(), this::faultFor);
+                .toList(), decoy -> DecoyFaults.of(decoy, users, edge, database));
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "drill-monitor");
             t.setDaemon(true);
@@ -144,20 +141,6 @@ public final class Drill implements AutoCloseable {
     /** The user habit the leaking component feeds on; the pacer sets how often users do it. */
     private static VirtualUsers.Habit habitFeeding(String component) {
         return "report-cache".equals(component) ? VirtualUsers.Habit.CUSTOM_REPORT : VirtualUsers.Habit.NEW_VISIT;
-    }
-
-    private Fault faultFor(Scenario.Decoy decoy) {
-        return switch (decoy.kind()) {
-            case TRAFFIC_SURGE -> users.surge(decoy.param("factor"));
-            case EDGE_DELAY -> edge.fault(EdgeFaultSpec.latency(decoy.param("probability"),
-                    Duration.ofMillis((long) decoy.param("delayMs")), Duration.ofMillis((long) decoy.param("jitterMs"))));
-            case EDGE_RESET -> edge.fault(EdgeFaultSpec.reset(decoy.param("probability")));
-            case EDGE_DROP -> edge.fault(EdgeFaultSpec.drop(decoy.param("probability"), DropMode.STALL));
-            case EDGE_BANDWIDTH -> edge.fault(EdgeFaultSpec.bandwidth(1.0, (long) decoy.param("bytesPerSecond")));
-            case SLOW_QUERY -> database.slowReportQuery(1, Duration.ofMillis((long) decoy.param("pauseMs")));
-            // Rows in the middle of the deal ids: touched by users' updates, as a batch job's range would be.
-            case ROW_LOCK -> database.longTransaction(1000, (int) decoy.param("rows"));
-        };
     }
 
     private static JsonObject header(DrillOptions options) {
