@@ -121,27 +121,33 @@ public final class AdminHandler implements HttpHandler {
      */
     private void warmup(Exchange ex) throws IOException {
         int count = Integer.parseInt(ex.query().getOrDefault("logins", "0"));
-        long before = oldAfterFullGc();
-        replayLogins(count);
+        long[] measured = replayLogins(count);
+        // The pipelines read for the replay are garbage now; what remains is the floor the sessions left.
         long after = oldAfterFullGc();
+        long snapshot = Math.max(0, measured[1] - after);
         gc.restartFloor(after);
         ex.json(200, Json.createObjectBuilder()
                 .add("logins", count)
-                .add("oldBefore", before)
+                .add("oldBefore", measured[0] - snapshot)
                 .add("oldAfter", after)
                 .add("oldMax", gc.oldPool().getUsage().getMax())
                 .build());
     }
 
-    // One read of every rep's pipeline instead of a query per log-in keeps the drill's start fast; the snapshot is
-    // garbage once this method returns, before the full GC that measures the sessions.
-    private void replayLogins(int count) {
+    /**
+     * One read of every rep's pipeline instead of a query per log-in keeps the drill's start fast. The read also
+     * fills the repository's shared values, so both measurements (old generation after a full GC, before and after
+     * the log-ins) hold it and their difference is the sessions alone.
+     */
+    private long[] replayLogins(int count) {
         Map<String, List<PipelineLine>> pipelines = repository.pipelines();
+        long before = oldAfterFullGc();
         List<String> reps = List.copyOf(pipelines.keySet());
         for (int i = 0; i < count; i++) {
             String rep = reps.get(i % reps.size());
             logins.replay(rep, pipelines.get(rep));
         }
+        return new long[] {before, oldAfterFullGc()};
     }
 
     // Read straight after the collection: GC notifications arrive on another thread, too late for this.
