@@ -144,8 +144,9 @@ final class BenchCommand implements Subcommand {
         Path script = dir.resolve("quit.txt");
         Files.writeString(script, "quit\n");
         Path transcript = dir.resolve("t.jsonl");
+        // The JVM flags the `leakdrill` launcher uses.
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path")));
+                .toString(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
         String scenarios = System.getProperty("leakdrill.scenarios");
         if (scenarios != null) {
             command.add("-Dleakdrill.scenarios=" + scenarios);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.LongSupplier;
 
 /**
  * The CRM's deployable components by id: hot-deploys a new version of one, and replays the weeks of ordinary use
@@ -55,11 +56,15 @@ public final class ComponentRegistry {
     /**
      * Replays {@code count} past uses of a component through its own code path, as weeks of traffic would have:
      * log-ins for the session cache, personal pipeline exports since a date for the report cache.
+     *
+     * @return the old generation after a full GC just before and just after the replay
      */
-    public void replayHistory(String component, int count, long seed) {
-        // One read of every rep's pipeline instead of a query per use keeps the drill's start fast; the snapshot is
-        // garbage once this returns, before the full GC that measures what the component kept.
+    public long[] replayHistory(String component, int count, long seed, LongSupplier oldAfterFullGc) {
+        // One read of every rep's pipeline instead of a query per use keeps the drill's start fast. The read also
+        // fills the repository's shared values, so both measurements (old generation after a full GC, before and
+        // after the replay) hold it and their difference is what the component kept.
         Map<String, List<PipelineLine>> pipelines = repository.pipelines();
+        long before = oldAfterFullGc.getAsLong();
         List<String> reps = List.copyOf(pipelines.keySet());
         Random random = new Random(seed);
         for (int i = 0; i < count; i++) {
@@ -71,5 +76,6 @@ public final class ComponentRegistry {
                 logins.replay(rep, pipelines.get(rep));
             }
         }
+        return new long[] {before, oldAfterFullGc.getAsLong()};
     }
 }

@@ -14,7 +14,7 @@ public final class CrmMain {
     }
 
     public static void main(String[] args) throws Exception {
-        configureLibraries();
+        routeLibraryLogging();
         CrmLog log = new CrmLog(System.out);
         CrmSettings settings = CrmSettings.parse(args, System.getenv("LEAKDRILL_ADMIN_TOKEN"),
                 System.getenv("LEAKDRILL_DB_PASSWORD"));
@@ -27,10 +27,10 @@ public final class CrmMain {
     }
 
     /**
-     * Library settings that must be in place before the libraries load. HikariCP logs through SLF4J; slf4j-simple puts its lines (INFO and up: pool start, starvation warnings) in
+     * HikariCP logs through SLF4J; slf4j-simple puts its lines (INFO and up: pool start, starvation warnings) in
      * this log next to ours, as a server's application log would have them. Set before the pool's first logger.
      */
-    private static void configureLibraries() {
+    private static void routeLibraryLogging() {
         String prefix = "org.slf4j.simpleLogger.";
         System.setProperty(prefix + "logFile", "System.out");
         System.setProperty(prefix + "defaultLogLevel", "info");
@@ -38,9 +38,6 @@ public final class CrmMain {
         System.setProperty(prefix + "dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
         System.setProperty(prefix + "levelInBrackets", "false");
         System.setProperty(prefix + "showShortLogName", "true");
-        // H2's driver shares equal strings between rows through a small cache; most JDBC drivers do not, and the
-        // drill's replayed log-ins copy every value, so turn it off: each row read is its own objects.
-        System.setProperty("h2.objectCache", "false");
     }
 
     // Written to a temporary name and moved so the drill never reads half a line.

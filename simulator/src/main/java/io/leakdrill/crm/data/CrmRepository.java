@@ -18,6 +18,7 @@ public final class CrmRepository {
     private static final String CUSTOMER_COLUMNS = "ID, NAME, INDUSTRY, CITY, OWNER_ID";
 
     private final DatabasePool db;
+    private final CanonicalValues canonical = new CanonicalValues();
 
     public CrmRepository(DatabasePool db) {
         this.db = db;
@@ -78,7 +79,7 @@ public final class CrmRepository {
                     + " D.AMOUNT_CENTS, D.CLOSE_DATE, C.NAME FROM DEALS D JOIN CUSTOMERS C ON C.ID = D.CUSTOMER_ID"
                     + " WHERE D.OWNER_ID = ? ORDER BY D.ID")) {
                 s.setString(1, ownerId);
-                return lines(s);
+                return canonicalLines(s);
             }
         });
     }
@@ -90,7 +91,7 @@ public final class CrmRepository {
                     + " D.AMOUNT_CENTS, D.CLOSE_DATE, C.NAME FROM DEALS D JOIN CUSTOMERS C ON C.ID = D.CUSTOMER_ID"
                     + " ORDER BY D.OWNER_ID, D.ID")) {
                 Map<String, List<PipelineLine>> byRep = new LinkedHashMap<>();
-                for (PipelineLine line : lines(s)) {
+                for (PipelineLine line : canonicalLines(s)) {
                     byRep.computeIfAbsent(line.deal().ownerId(), k -> new ArrayList<>()).add(line);
                 }
                 return byRep;
@@ -98,14 +99,18 @@ public final class CrmRepository {
         });
     }
 
-    /** Every deal whose customer is in the region (any region when blank), with the customer's name. */
+    /** Every deal whose customer is in the region (a city, any case; every region when blank), by deal id. */
     public List<PipelineLine> pipelineReport(String region) {
+        String select = "SELECT D.ID, D.CUSTOMER_ID, D.OWNER_ID, D.TITLE, D.STAGE, D.AMOUNT_CENTS, D.CLOSE_DATE,"
+                + " C.NAME FROM DEALS D JOIN CUSTOMERS C ON C.ID = D.CUSTOMER_ID";
         return db.run("pipeline report", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT D.ID, D.CUSTOMER_ID, D.OWNER_ID, D.TITLE, D.STAGE,"
-                    + " D.AMOUNT_CENTS, D.CLOSE_DATE, C.NAME FROM DEALS D JOIN CUSTOMERS C ON C.ID = D.CUSTOMER_ID"
-                    + " WHERE ? = '' OR LOWER(C.CITY) = LOWER(?) ORDER BY D.ID")) {
+            if (region.isBlank()) {
+                try (PreparedStatement s = c.prepareStatement(select + " ORDER BY D.ID")) {
+                    return lines(s);
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(select + " WHERE C.CITY = ? ORDER BY D.ID")) {
                 s.setString(1, region);
-                s.setString(2, region);
                 return lines(s);
             }
         });
@@ -193,6 +198,17 @@ public final class CrmRepository {
             while (r.next()) {
                 lines.add(new PipelineLine(deal(r), r.getString(8)));
             }
+        }
+        return lines;
+    }
+
+    private List<PipelineLine> canonicalLines(PreparedStatement s) throws SQLException {
+        List<PipelineLine> lines = lines(s);
+        for (int i = 0; i < lines.size(); i++) {
+            Deal d = lines.get(i).deal();
+            lines.set(i, new PipelineLine(new Deal(d.id(), d.customerId(), canonical.of(d.ownerId()),
+                    canonical.of(d.title()), canonical.of(d.stage()), d.amountCents(), canonical.of(d.closeDate())),
+                    canonical.of(lines.get(i).customerName())));
         }
         return lines;
     }

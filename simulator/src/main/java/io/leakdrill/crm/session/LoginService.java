@@ -4,8 +4,6 @@ import io.leakdrill.crm.data.CrmRepository;
 import io.leakdrill.crm.data.Deal;
 import io.leakdrill.crm.data.PipelineLine;
 import java.security.SecureRandom;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -31,30 +29,18 @@ public final class LoginService {
     }
 
     public UserSession login(String userId) {
-        return open(userId, repository.pipelineOf(userId).stream().map(LoginService::summarise)
-                .collect(Collectors.toList()));
+        return open(userId, repository.pipelineOf(userId));
     }
 
-    /**
-     * Logs a user in from a pipeline read earlier, as a historic log-in would have read it: each session gets its own
-     * copies of the rows, exactly as much heap as a live log-in takes.
-     */
+    /** Logs a user in from a pipeline read earlier, as a historic log-in would have read it. */
     public UserSession replay(String userId, List<PipelineLine> recorded) {
-        List<DealSummary> pipeline = new ArrayList<>(recorded.size());
-        for (PipelineLine line : recorded) {
-            Deal deal = line.deal();
-            pipeline.add(new DealSummary(deal.id(), copy(line.customerName()), copy(deal.title()), copy(deal.stage()),
-                    deal.amountCents(), LocalDate.ofEpochDay(deal.closeDate().toEpochDay())));
-        }
-        return open(userId, pipeline);
+        return open(userId, recorded);
     }
 
-    // new String(String) would share the characters; a builder copies them, as a JDBC driver's decoding does.
-    private static String copy(String text) {
-        return new StringBuilder(text).toString();
-    }
-
-    private UserSession open(String userId, List<DealSummary> pipeline) {
+    private UserSession open(String userId, List<PipelineLine> lines) {
+        List<DealSummary> pipeline = lines.stream()
+                .map(LoginService::summarise)
+                .collect(Collectors.toList());
         UserContext context = new UserContext(userId, displayName(userId), REP_PERMISSIONS,
                 Map.of("locale", "en-US", "timezone", "America/Chicago", "theme", "light"), pipeline);
         UserSession session = new UserSession(newSessionId(), context, clock.getAsLong());

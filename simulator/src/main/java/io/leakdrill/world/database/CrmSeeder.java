@@ -50,6 +50,7 @@ final class CrmSeeder {
             // Seeded deals carry their ids; new ones continue after them.
             s.execute("ALTER TABLE CRM.DEALS ALTER COLUMN ID RESTART WITH " + (data.deals().size() + 1));
             s.execute(CrmSchema.DEALS_BY_OWNER);
+            s.execute(CrmSchema.CUSTOMERS_BY_CITY);
         }
     }
 
