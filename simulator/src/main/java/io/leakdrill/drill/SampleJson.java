@@ -25,6 +25,8 @@ final class SampleJson {
                 .add("crmRequests", s.crmRequests())
                 .add("crmErrors", s.crmErrors())
                 .add("crmP95Ms", round(s.crmP95Ms(), 1))
+                .add("crmDbP95Ms", round(s.crmDbP95Ms(), 1))
+                .add("dbPoolWaiting", s.dbPoolWaiting())
                 .add("userRequests", s.userRequests())
                 .add("userP50Ms", round(s.userP50Ms(), 1))
                 .add("userP95Ms", round(s.userP95Ms(), 1))

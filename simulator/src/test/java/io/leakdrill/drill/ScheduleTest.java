@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ScheduleTest {
 
     private static Sample p95At(double atSeconds, double p95) {
-        return new Sample(atSeconds, true, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 100, 5, p95, 0, 0, 0, 10, 0);
+        return new Sample(atSeconds, true, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 100, 5, p95, 0, 0, 0, 10, 0);
     }
 
     private final Map<String, Trigger> triggers = Map.of(

@@ -13,6 +13,8 @@ public enum Metric {
     USERS_AFFECTED("users_affected", Sample::usersAffected, 1),
     GC_TIME_SHARE("gc_time_share", Sample::gcTimeShare, 1),
     CRM_P95_MS("crm_p95_ms", Sample::crmP95Ms, Double.POSITIVE_INFINITY),
+    CRM_DB_P95_MS("crm_db_p95_ms", Sample::crmDbP95Ms, Double.POSITIVE_INFINITY),
+    DB_POOL_WAITING("db_pool_waiting", Sample::dbPoolWaiting, Double.POSITIVE_INFINITY),
     REQUESTS_PER_SECOND("requests_per_second", Sample::requestsPerSecond, Double.POSITIVE_INFINITY);
 
     private final String id;

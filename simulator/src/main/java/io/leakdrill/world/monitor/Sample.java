@@ -18,6 +18,8 @@ public record Sample(
         long crmRequests,
         long crmErrors,
         double crmP95Ms,
+        double crmDbP95Ms,
+        int dbPoolWaiting,
         int userRequests,
         double userP50Ms,
         double userP95Ms,

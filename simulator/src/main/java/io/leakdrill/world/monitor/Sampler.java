@@ -41,7 +41,7 @@ public final class Sampler {
         }
         if (m == null) {
             lastGcTimeMs = -1;
-            return new Sample(atSeconds, false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, stats.requests(), stats.p50Ms(),
+            return new Sample(atSeconds, false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, stats.requests(), stats.p50Ms(),
                     stats.p95Ms(), stats.errors(), stats.timeouts(), stats.logins(), stats.requestsPerSecond(),
                     stats.usersAffected());
         }
@@ -57,12 +57,16 @@ public final class Sampler {
         lastGcTimeMs = gcTime;
         JsonObject heap = m.getJsonObject("heap");
         JsonObject old = m.getJsonObject("old");
+        JsonObject db = m.containsKey("db") ? m.getJsonObject("db") : JsonValue.EMPTY_JSON_OBJECT;
         return new Sample(atSeconds, true,
                 heap.getJsonNumber("used").longValue(), heap.getJsonNumber("max").longValue(),
                 old.getJsonNumber("used").longValue(), old.getJsonNumber("max").longValue(),
                 old.getJsonNumber("floor").longValue(), gcCount, gcTime, share,
                 m.getJsonNumber("requests").longValue(), m.getJsonNumber("errors").longValue(),
                 m.getJsonObject("latencyMs").getJsonNumber("p95").doubleValue(),
+                db.containsKey("queryMs") ? db.getJsonObject("queryMs").getJsonNumber("p95").doubleValue() : 0,
+                db.getJsonObject("pool") != null && db.getJsonObject("pool").containsKey("waiting")
+                        ? db.getJsonObject("pool").getInt("waiting") : 0,
                 stats.requests(), stats.p50Ms(), stats.p95Ms(), stats.errors(), stats.timeouts(), stats.logins(),
                 stats.requestsPerSecond(), stats.usersAffected());
     }
