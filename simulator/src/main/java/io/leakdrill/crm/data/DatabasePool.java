@@ -6,13 +6,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -94,25 +91,7 @@ public final class DatabasePool implements AutoCloseable {
                 return gauges.getThreadsAwaitingConnection();
             }
         });
-        warmUp(dataSource);
         pool.complete(dataSource);
-    }
-
-    // Reads a few thousand synthetic rows of the types the CRM's pages read, so the driver's decoding is compiled
-    // before the first real request instead of during it.
-    private void warmUp(HikariDataSource dataSource) {
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement();
-                ResultSet r = s.executeQuery("SELECT X, CAST(X AS VARCHAR), DATE '2021-08-12' + X"
-                        + " FROM SYSTEM_RANGE(1, 5000)")) {
-            while (r.next()) {
-                r.getLong(1);
-                r.getString(2);
-                r.getObject(3, LocalDate.class);
-            }
-        } catch (SQLException e) {
-            log.warn("database warm-up failed: " + e.getMessage());
-        }
     }
 
     private HikariDataSource pool() {
