@@ -121,24 +121,32 @@ public final class DatabasePool implements AutoCloseable {
         long acquired = System.nanoTime();
         long waitMicros = (acquired - start) / 1000;
         stats.acquired(waitMicros);
+        boolean ok = false;
         try (connection) {
             T result = work.run(connection);
-            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - acquired);
-            stats.called((System.nanoTime() - acquired) / 1000, tookMillis > SLOW_MILLIS);
-            if (tookMillis > SLOW_MILLIS) {
-                log.warn("slow database call: " + what + " took " + tookMillis + " ms, after waiting "
-                        + waitMicros / 1000 + " ms for a connection (pool: " + poolState() + ")");
-            }
+            ok = true;
             return result;
         } catch (SQLTimeoutException e) {
             stats.lockTimedOut();
-            log.warn("database lock wait timed out: " + what + " gave up after "
-                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - acquired) + " ms: " + firstLine(e));
+            log.warn("database lock wait timed out: " + what + " gave up after " + millisSince(acquired) + " ms: "
+                    + firstLine(e));
             throw new DatabaseException(what + ": lock wait timed out", e);
         } catch (SQLException e) {
             stats.failed();
             throw new DatabaseException(what + " failed: " + firstLine(e), e);
+        } finally {
+            // Failed calls count too: a lock wait that timed out is time the CRM spent on the database.
+            long took = millisSince(acquired);
+            stats.called((System.nanoTime() - acquired) / 1000, took > SLOW_MILLIS);
+            if (ok && took > SLOW_MILLIS) {
+                log.warn("slow database call: " + what + " took " + took + " ms, after waiting " + waitMicros / 1000
+                        + " ms for a connection (pool: " + poolState() + ")");
+            }
         }
+    }
+
+    private static long millisSince(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
     }
 
     private String poolState() {

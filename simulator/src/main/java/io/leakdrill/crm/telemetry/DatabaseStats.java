@@ -60,14 +60,6 @@ public final class DatabaseStats {
         errors.increment();
     }
 
-    public long connectionTimeouts() {
-        return connectionTimeouts.sum();
-    }
-
-    public long lockTimeouts() {
-        return lockTimeouts.sum();
-    }
-
     /** The {@code db} object of the CRM's metrics; latencies over the last ten seconds. */
     public JsonObject json() {
         long now = System.currentTimeMillis();

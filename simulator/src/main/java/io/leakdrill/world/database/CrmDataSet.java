@@ -11,11 +11,11 @@ import java.util.Random;
  * The CRM's records, generated deterministically from the drill's seed: 40 sales reps, their customers with
  * contacts, about 250 deals per rep, and the calls, e-mails and meetings logged against those deals.
  */
-public final class CrmDataSet {
+final class CrmDataSet {
 
-    public static final int REPS = 40;
-    public static final int CUSTOMERS = 5000;
-    static final String[] STAGES = {"prospect", "qualified", "proposal", "negotiation", "won", "lost"};
+    private static final int REPS = 40;
+    private static final int CUSTOMERS = 5000;
+    private static final String[] STAGES = {"prospect", "qualified", "proposal", "negotiation", "won", "lost"};
 
     private static final String[] FIRST = {"Ada", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hugo", "Ines",
         "Jon", "Kira", "Luis", "Mona", "Nils", "Olga", "Priya", "Quinn", "Rosa", "Sam", "Tariq"};

@@ -77,6 +77,8 @@ class CrmDatabaseTest {
         }
         db.close();
         assertFalse(listeningAddress(port).isPresent(), "no listener after close");
+        await("the server's threads end").atMost(Duration.ofSeconds(2)).until(() -> Thread.getAllStackTraces()
+                .keySet().stream().noneMatch(t -> t.getName().contains(":" + port + ")")));
         assertThrows(ConnectException.class, () -> new Socket(InetAddress.getLoopbackAddress(), port).close());
     }
 
