@@ -161,7 +161,7 @@ public final class Drill implements AutoCloseable {
     }
 
     private void begin() throws IOException {
-        long bytesPerSession = growLeakToStartingFloor();
+        long bytesPerLeakedUse = growLeakToStartingFloor();
         database.awaitServing(Duration.ofSeconds(60));
         Scenario.Traffic t = scenario.traffic();
         edge = EdgeProxy.start(crm::port, clock::realMillis);
@@ -180,7 +180,7 @@ public final class Drill implements AutoCloseable {
         ticker.scheduleAtFixedRate(this::safeTick, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
         long startupMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         transcript.write("ready", Json.createObjectBuilder().add("startupMs", startupMs)
-                .add("crmPid", crm.process().pid()).add("bytesPerSession", bytesPerSession));
+                .add("crmPid", crm.process().pid()).add("bytesPerLeakedUse", bytesPerLeakedUse));
     }
 
     /**
@@ -197,16 +197,16 @@ public final class Drill implements AutoCloseable {
             long before = first.getJsonNumber("oldBefore").longValue();
             long after = first.getJsonNumber("oldAfter").longValue();
             long oldMax = first.getJsonNumber("oldMax").longValue();
-            long perSession = Math.max(1000, (after - before) / probe);
+            long perUse = Math.max(1000, (after - before) / probe);
             long target = (long) (scenario.leak().startFloorRatio() * oldMax);
-            int more = (int) Math.max(0, (target - after) / perSession);
+            int more = (int) Math.max(0, (target - after) / perUse);
             long floor = after;
             if (more > 0) {
                 floor = crm.admin().warmup(leaking, more, timeout).getJsonNumber("oldAfter").longValue();
             }
             pacer = new LeakPacer(floor, scenario.leak().exhaustedRatio() * oldMax,
-                    scenario.leak().exhaustedAt().toSeconds(), options.speed(), perSession);
-            return perSession;
+                    scenario.leak().exhaustedAt().toSeconds(), options.speed(), perUse);
+            return perUse;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while preparing the CRM", e);
