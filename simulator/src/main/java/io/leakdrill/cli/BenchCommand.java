@@ -6,6 +6,7 @@ import io.leakdrill.scenario.Scenario;
 import io.leakdrill.scenario.ScenarioCatalog;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,11 +88,22 @@ final class BenchCommand implements Subcommand {
             first = drill.crm().admin().metrics(Duration.ofSeconds(10));
             long deadline = System.nanoTime() + drill.clock().realFor(
                     scenario.leak().exhaustedAt().multipliedBy(2)).toNanos();
+            last = first;
+            realNanos = 0;
+            long nextScrape = System.nanoTime();
             while ((at = drill.exhaustedAtSeconds()).isEmpty() && System.nanoTime() < deadline) {
+                // Keep the latest reading the CRM gave: at exhaustion it may stop answering or die.
+                if (System.nanoTime() >= nextScrape) {
+                    try {
+                        last = drill.crm().admin().metrics(Duration.ofSeconds(5));
+                        realNanos = System.nanoTime() - realStart;
+                    } catch (IOException e) {
+                        // Not answering now; the previous reading stands.
+                    }
+                    nextScrape = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+                }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
             }
-            last = drill.crm().admin().metrics(Duration.ofSeconds(30));
-            realNanos = System.nanoTime() - realStart;
         } finally {
             drill.end("quit");
         }
@@ -114,10 +126,15 @@ final class BenchCommand implements Subcommand {
             scrapes += "sample".equals(json.getString("type", "")) ? 1 : 0;
         }
         lags.sort(Double::compare);
+        // The lag is real time (scrape and evaluation) scaled by the speed; say what it is at the scenario's speed.
+        double toScenario = scenario.speed() / speed;
         io.out().printf(Locale.ROOT, "%s: alert latency (sample to alert shown, incident s): %s; plus up to one sample"
                 + " interval (%d s) between a condition turning true and the sample that sees it%n", label,
-                lags.isEmpty() ? "no alerts fired" : String.format(Locale.ROOT, "median %.1f, max %.1f over %d alerts",
-                        lags.get(lags.size() / 2), lags.get(lags.size() - 1), lags.size()),
+                lags.isEmpty() ? "no alerts fired" : String.format(Locale.ROOT,
+                        "median %.1f, max %.1f over %d alerts (%.1f and %.1f at the scenario's x%s)",
+                        lags.get(lags.size() / 2), lags.get(lags.size() - 1), lags.size(),
+                        lags.get(lags.size() / 2) * toScenario, lags.get(lags.size() - 1) * toScenario,
+                        trim(scenario.speed())),
                 scenario.monitorInterval().toSeconds());
         double monitorMs = (last.getJsonNumber("monitorCpuTimeNs").longValue()
                 - first.getJsonNumber("monitorCpuTimeNs").longValue()) / 1e6;
@@ -125,6 +142,8 @@ final class BenchCommand implements Subcommand {
                 - first.getJsonNumber("processCpuTimeNs").longValue()) / 1e6;
         // The monitor scrapes once per incident interval, so its share grows with the speed; the users' load does
         // not. Project the measured cost per scrape onto the scenario's own speed as well.
+        scrapes = (int) Math.min(scrapes, Math.max(1, realNanos / 1e9 / (scenario.monitorInterval().toSeconds()
+                / speed)));
         double perScrapeMs = monitorMs / Math.max(1, scrapes);
         double crmMsPerSecond = (processMs - monitorMs) / (realNanos / 1e9);
         double scrapesPerSecond = scenario.speed() / scenario.monitorInterval().toSeconds();
