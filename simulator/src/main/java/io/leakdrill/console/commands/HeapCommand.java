@@ -33,12 +33,13 @@ public final class HeapCommand implements Command {
 
     @Override
     public String summary() {
-        return "`heap histo`: live objects by class (forces a full GC); `heap diff [H1 H2]`: growth between two";
+        return "`heap histo`: live objects by class (forces a full GC); `heap diff [H1 H2]`: growth between two;"
+                + " `heap roots CLASS`: what keeps it alive";
     }
 
     @Override
     public String usage() {
-        return "heap histo | heap diff [H1 H2]";
+        return "heap histo | heap diff [H1 H2] | heap roots CLASS";
     }
 
     @Override
@@ -49,6 +50,7 @@ public final class HeapCommand implements Command {
         return switch (args.get(0)) {
             case "histo" -> histo(session);
             case "diff" -> diff(args.subList(1, args.size()), session);
+            case "roots" -> HeapRoots.run(args.subList(1, args.size()), session);
             default -> throw new UsageException("unknown sub-command '" + args.get(0) + "'");
         };
     }

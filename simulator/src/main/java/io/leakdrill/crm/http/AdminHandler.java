@@ -6,6 +6,7 @@ import io.leakdrill.crm.telemetry.ClassHistogram;
 import io.leakdrill.crm.telemetry.GcWatcher;
 import io.leakdrill.crm.telemetry.MetricsReport;
 import io.leakdrill.crm.telemetry.MonitorCost;
+import io.leakdrill.crm.telemetry.RetentionProfiler;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import jakarta.json.Json;
@@ -28,6 +29,7 @@ public final class AdminHandler implements HttpHandler {
     private final GcWatcher gc;
     private final MonitorCost cost;
     private final ComponentRegistry components;
+    private final RetentionProfiler retention = new RetentionProfiler();
     private final long seed;
     private final CrmLog log;
 
@@ -71,6 +73,7 @@ public final class AdminHandler implements HttpHandler {
         switch (ex.method() + " " + ex.path()) {
             case "GET /admin/metrics" -> cost.measure(() -> ex.json(200, metrics.now()));
             case "GET /admin/histogram" -> histogram(ex);
+            case "POST /admin/roots" -> roots(ex);
             case "POST /admin/deploy" -> deploy(ex);
             case "POST /admin/warmup" -> warmup(ex);
             default -> ex.error(404, "no such admin endpoint: " + ex.method() + " " + ex.path());
@@ -88,6 +91,27 @@ public final class AdminHandler implements HttpHandler {
                     .add("bytes", row.bytes()));
         }
         ex.json(200, Json.createObjectBuilder().add("tookMicros", pauseMicros).add("rows", array).build());
+    }
+
+    // First call starts the recording; later calls dump it with paths to GC roots (a pause that walks the heap).
+    private void roots(Exchange ex) throws IOException {
+        var started = retention.startedAt();
+        if (started.isEmpty()) {
+            retention.start();
+            ex.json(200, Json.createObjectBuilder().add("started", retention.startedAt().orElseThrow().toString())
+                    .add("paths", Json.createArrayBuilder()).build());
+            return;
+        }
+        long start = System.nanoTime();
+        List<RetentionProfiler.Path> paths = retention.paths(ex.query().getOrDefault("class", ""), 5);
+        long pauseMicros = (System.nanoTime() - start) / 1000;
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (RetentionProfiler.Path path : paths) {
+            array.add(Json.createObjectBuilder().add("type", path.type()).add("samples", path.samples())
+                    .add("chain", Json.createArrayBuilder(path.chain())).add("root", path.root()));
+        }
+        ex.json(200, Json.createObjectBuilder().add("started", started.get().toString())
+                .add("tookMicros", pauseMicros).add("paths", array).build());
     }
 
     private void deploy(Exchange ex) throws IOException {

@@ -1,0 +1,71 @@
+package io.leakdrill.console.commands;
+
+import io.leakdrill.console.Command.Result;
+import io.leakdrill.console.DrillSession;
+import io.leakdrill.console.UsageException;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * `heap roots CLASS`: what keeps instances of a class alive, from a flight recording's old-object samples and their
+ * paths to GC roots. The first use starts the recording; objects allocated after that can be traced.
+ */
+final class HeapRoots {
+
+    private HeapRoots() {
+    }
+
+    static Result run(List<String> args, DrillSession session) throws Exception {
+        if (args.size() != 1) {
+            throw new UsageException("heap roots needs a class name (or part of one), e.g. `heap roots DealSummary`");
+        }
+        String needle = args.get(0);
+        var crm = session.drill().crm();
+        if (crm.port() < 0) {
+            return Result.error("the CRM is down; nothing to trace");
+        }
+        JsonObject answer = crm.admin().roots(needle, Duration.ofSeconds(60));
+        Instant started = Instant.parse(answer.getString("started"));
+        if (!answer.containsKey("tookMicros")) {
+            session.record("evidence", Json.createObjectBuilder().add("kind", "roots-recording"));
+            return Result.ok("Started a flight recording of old-object samples in CRM pid " + crm.process().pid()
+                    + " (as `jcmd " + crm.process().pid() + " JFR.start`). Objects allocated from now on can be"
+                    + " traced to their GC roots: let the leak run a few minutes, then ask again.");
+        }
+        long pauseMs = answer.getJsonNumber("tookMicros").longValue() / 1000;
+        List<JsonValue> paths = answer.getJsonArray("paths");
+        session.record("evidence", Json.createObjectBuilder().add("kind", "roots").add("class", needle)
+                .add("paths", paths.size()).add("pauseMs", pauseMs)
+                .add("chain", paths.isEmpty() ? "" : String.join(" <- ", strings(paths.get(0).asJsonObject()))));
+        long minutes = (long) (Duration.between(started, Instant.now()).toSeconds() * session.drill().clock()
+                .speed() / 60);
+        if (paths.isEmpty()) {
+            return Result.ok("No surviving sample matches '" + needle + "' after about " + minutes
+                    + " incident minutes of recording (dump and root walk took " + pauseMs + " ms). Samples are"
+                    + " taken from new allocations: give it longer, or try another class from `heap diff`.");
+        }
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "Paths to GC roots for '%s' (old-object samples over ~%d incident min; dump and root walk paused the"
+                        + " CRM %d ms):%n", needle, minutes, pauseMs));
+        for (JsonValue value : paths) {
+            JsonObject path = value.asJsonObject();
+            text.append(String.format(Locale.ROOT, "%n%d sample(s): %s%n", path.getInt("samples"),
+                    path.getString("type")));
+            for (String step : strings(path)) {
+                text.append("  <- ").append(step).append('\n');
+            }
+            text.append("  root: ").append(path.getString("root")).append('\n');
+        }
+        return Result.ok(text.toString().strip());
+    }
+
+    private static List<String> strings(JsonObject path) {
+        return path.getJsonArray("chain").stream().map(v -> ((JsonString) v).getString()).toList();
+    }
+}

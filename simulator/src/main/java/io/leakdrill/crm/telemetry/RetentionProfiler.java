@@ -1,0 +1,136 @@
+package io.leakdrill.crm.telemetry;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedObject;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Finds what keeps objects alive, the way {@code jcmd JFR.start} and {@code JFR.dump path-to-gc-roots=true} do: a
+ * flight recording samples allocations with the OldObjectSample event, and a dump walks each surviving sample's
+ * reference chain back to its GC root. Only objects allocated while the recording runs can be sampled.
+ */
+public final class RetentionProfiler {
+
+    /** One retention path shared by some samples: the object's class, the chain of referrers, and the root. */
+    public record Path(String type, List<String> chain, String root, int samples) {
+    }
+
+    private Recording recording;
+    private Instant startedAt;
+
+    /** When the recording started, if it has. */
+    public synchronized Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
+    }
+
+    /** Starts sampling; paths to GC roots are computed only when asked, as the dump needs a pause to walk the heap. */
+    public synchronized void start() {
+        if (recording == null) {
+            Recording r = new Recording();
+            r.setName("leakdrill-retention");
+            r.enable("jdk.OldObjectSample").with("cutoff", "infinity");
+            r.start();
+            recording = r;
+            startedAt = Instant.now();
+        }
+    }
+
+    /**
+     * Dumps the recording with reference chains and returns the distinct paths of surviving samples whose class name
+     * or chain contains {@code needle}, most common first.
+     */
+    public synchronized List<Path> paths(String needle, int max) throws IOException {
+        if (recording == null) {
+            throw new IllegalStateException("no recording running");
+        }
+        java.nio.file.Path file = Files.createTempFile("leakdrill-roots", ".jfr");
+        try {
+            recording.dump(file);
+            Map<String, Path> byChain = new LinkedHashMap<>();
+            for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+                if (!event.getEventType().getName().equals("jdk.OldObjectSample")) {
+                    continue;
+                }
+                RecordedObject object = event.getValue("object");
+                String type = typeOf(object);
+                List<String> chain = chainOf(object);
+                String root = rootOf(event);
+                String key = type + "|" + chain + "|" + root;
+                if (!(type + chain + root).contains(needle)) {
+                    continue;
+                }
+                Path seen = byChain.get(key);
+                byChain.put(key, new Path(type, chain, root, seen == null ? 1 : seen.samples() + 1));
+            }
+            List<Path> paths = new ArrayList<>(byChain.values());
+            paths.sort((a, b) -> Integer.compare(b.samples(), a.samples()));
+            return paths.subList(0, Math.min(max, paths.size()));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static String typeOf(RecordedObject object) {
+        if (object == null) {
+            return "?";
+        }
+        RecordedClass type = object.getValue("type");
+        return type == null ? "?" : type.getName();
+    }
+
+    /**
+     * From the sampled object up to what the root holds: "Holder.field" or "Holder[]" for each step. Array indices
+     * and runs of hash-bucket links are folded so that samples retained the same way group together, and the chain
+     * ends at a static field, which is where a leak's owner shows itself.
+     */
+    private static List<String> chainOf(RecordedObject object) {
+        List<String> chain = new ArrayList<>();
+        RecordedObject current = object;
+        while (current != null && chain.size() < 32) {
+            RecordedObject reference = current.getValue("referrer");
+            if (reference == null) {
+                break;
+            }
+            RecordedObject holder = reference.getValue("object");
+            RecordedObject field = reference.getValue("field");
+            String via = field != null ? "." + field.getString("name")
+                    : reference.getValue("array") != null ? "[]" : "";
+            String holderType = typeOf(holder);
+            if (holderType.equals("java.lang.Class") && field != null) {
+                String description = holder == null ? null : holder.getString("description");
+                chain.add("static " + field.getString("name") + " of " + (description == null ? "a class"
+                        : description.replace("Class Name: ", "")));
+                break;
+            }
+            String step = holderType + via;
+            if (chain.isEmpty() || !chain.get(chain.size() - 1).equals(step)) {
+                chain.add(step);
+            }
+            current = holder;
+        }
+        return chain;
+    }
+
+    private static String rootOf(RecordedEvent event) {
+        RecordedObject root = event.getValue("root");
+        if (root == null) {
+            return "no root found (object was not reachable at dump)";
+        }
+        String description = root.getString("description");
+        String system = root.getString("system");
+        String type = root.getString("type");
+        return (description == null ? "" : description + " ") + "(" + system + (type == null ? "" : ", " + type)
+                + ")";
+    }
+}
