@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * Class histograms of the CRM's live heap (the DiagnosticCommand MBean, as {@code jcmd GC.class_histogram}; it forces
- * a full GC) and the growth between two of them.
+ * a full GC), the growth between two of them, and full heap dumps.
  */
 public final class HeapCommand implements Command {
 
@@ -34,12 +34,12 @@ public final class HeapCommand implements Command {
     @Override
     public String summary() {
         return "`heap histo`: live objects by class (forces a full GC); `heap diff [H1 H2]`: growth between two;"
-                + " `heap roots CLASS`: what keeps it alive";
+                + " `heap roots CLASS`: what keeps it alive; `heap dump`: a .hprof for Eclipse MAT or VisualVM";
     }
 
     @Override
     public String usage() {
-        return "heap histo | heap diff [H1 H2] | heap roots CLASS";
+        return "heap histo | heap diff [H1 H2] | heap roots CLASS | heap dump";
     }
 
     @Override
@@ -51,6 +51,7 @@ public final class HeapCommand implements Command {
             case "histo" -> histo(session);
             case "diff" -> diff(args.subList(1, args.size()), session);
             case "roots" -> HeapRoots.run(args.subList(1, args.size()), session);
+            case "dump" -> new HeapDumper().dump(session);
             default -> throw new UsageException("unknown sub-command '" + args.get(0) + "'");
         };
     }

@@ -4,6 +4,7 @@ import io.leakdrill.crm.CrmLog;
 import io.leakdrill.crm.ComponentRegistry;
 import io.leakdrill.crm.telemetry.ClassHistogram;
 import io.leakdrill.crm.telemetry.GcWatcher;
+import io.leakdrill.crm.telemetry.HeapDump;
 import io.leakdrill.crm.telemetry.MetricsReport;
 import io.leakdrill.crm.telemetry.MonitorCost;
 import io.leakdrill.crm.telemetry.RetentionProfiler;
@@ -19,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The CRM's operator endpoints (telemetry, class histogram, deploy, warm-up), each behind the drill's token so
+ * The CRM's operator endpoints (telemetry, class histogram, heap dump, deploy, warm-up), each behind the drill's token so
  * nothing else on the machine can drive them.
  */
 public final class AdminHandler implements HttpHandler {
@@ -74,6 +75,7 @@ public final class AdminHandler implements HttpHandler {
             case "GET /admin/metrics" -> cost.measure(() -> ex.json(200, metrics.now()));
             case "GET /admin/histogram" -> histogram(ex);
             case "POST /admin/roots" -> roots(ex);
+            case "POST /admin/heapdump" -> heapDump(ex);
             case "POST /admin/deploy" -> deploy(ex);
             case "POST /admin/warmup" -> warmup(ex);
             default -> ex.error(404, "no such admin endpoint: " + ex.method() + " " + ex.path());
@@ -112,6 +114,19 @@ public final class AdminHandler implements HttpHandler {
         }
         ex.json(200, Json.createObjectBuilder().add("started", started.get().toString())
                 .add("tookMicros", pauseMicros).add("paths", array).build());
+    }
+
+    private void heapDump(Exchange ex) throws IOException {
+        HeapDump.Taken dump;
+        try {
+            dump = HeapDump.take(ex.query().getOrDefault("file", ""));
+        } catch (IllegalArgumentException refused) {
+            ex.error(400, refused.getMessage());
+            return;
+        }
+        log.info("heap dump written to " + dump.file() + " (" + dump.bytes() + " bytes)");
+        ex.json(200, Json.createObjectBuilder().add("file", dump.file().toString()).add("bytes", dump.bytes())
+                .add("pauseMicros", dump.pauseMicros()).build());
     }
 
     private void deploy(Exchange ex) throws IOException {

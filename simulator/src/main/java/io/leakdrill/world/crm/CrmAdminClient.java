@@ -5,9 +5,11 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** Talks to one CRM's admin endpoints with the drill's token. */
@@ -35,6 +37,11 @@ public final class CrmAdminClient {
 
     public JsonObject histogram(int top, Duration timeout) throws IOException, InterruptedException {
         return call("GET", "/admin/histogram?top=" + top, null, timeout);
+    }
+
+    /** Writes a live-object heap dump named {@code file} into the CRM's working folder (the drill's folder). */
+    public JsonObject heapDump(String file, Duration timeout) throws IOException, InterruptedException {
+        return call("POST", "/admin/heapdump?file=" + URLEncoder.encode(file, StandardCharsets.UTF_8), "", timeout);
     }
 
     public JsonObject deploy(String component, String version, Duration timeout)

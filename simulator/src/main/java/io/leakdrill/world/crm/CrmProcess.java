@@ -35,16 +35,18 @@ public final class CrmProcess {
     /** Starts the CRM and waits until it reports its port, it exits, or the time-out passes. */
     public static CrmProcess start(CrmLaunch launch, int generation, Duration timeout)
             throws IOException, CrmStartException {
-        Files.createDirectories(launch.folder());
-        Path ready = launch.folder().resolve("crm-" + generation + ".ready");
-        Path out = launch.folder().resolve("crm-" + generation + ".out");
-        Path err = launch.folder().resolve("crm-" + generation + ".err");
+        // Absolute, because the child runs in this folder: heap dumps it writes by bare name land beside its logs.
+        Path folder = launch.folder().toAbsolutePath();
+        Files.createDirectories(folder);
+        Path ready = folder.resolve("crm-" + generation + ".ready");
+        Path out = folder.resolve("crm-" + generation + ".out");
+        Path err = folder.resolve("crm-" + generation + ".err");
         Files.deleteIfExists(ready);
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(launch.jvmFlags());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS,
+        command.addAll(List.of("-cp", absoluteClassPath(), MAIN_CLASS,
                 "--seed", Long.toString(launch.seed()),
                 "--ready-file", ready.toString(),
                 "--parent-pid", Long.toString(ProcessHandle.current().pid()),
@@ -57,6 +59,7 @@ public final class CrmProcess {
             command.add(component.getKey() + "=" + component.getValue());
         }
         ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(folder.toFile())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         builder.environment().put("LEAKDRILL_ADMIN_TOKEN", launch.adminToken());
@@ -81,6 +84,14 @@ public final class CrmProcess {
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(3));
         }
+    }
+
+    private static String absoluteClassPath() {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            entries.add(entry.isEmpty() ? entry : Path.of(entry).toAbsolutePath().toString());
+        }
+        return String.join(java.io.File.pathSeparator, entries);
     }
 
     private static Properties readReady(Path ready) throws IOException {

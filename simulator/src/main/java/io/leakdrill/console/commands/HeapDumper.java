@@ -1,0 +1,52 @@
+package io.leakdrill.console.commands;
+
+import io.leakdrill.console.Command.Result;
+import io.leakdrill.console.DrillSession;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** {@code heap dump}: has the CRM write a live-object .hprof into the drill's folder, for Eclipse MAT or VisualVM. */
+final class HeapDumper {
+
+    // A dump of a full 64 MB heap takes a second or two; a thrashing JVM may need far longer to reach a safepoint.
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    Result dump(DrillSession session) throws Exception {
+        var crm = session.drill().crm();
+        if (crm.port() < 0) {
+            return Result.error("the CRM is down; there is no heap to dump");
+        }
+        String name = nextName(session.drill().options().folder(), session.clock());
+        JsonObject answer = crm.admin().heapDump(name, TIMEOUT);
+        String file = answer.getString("file");
+        long bytes = answer.getJsonNumber("bytes").longValue();
+        long pauseMs = answer.getJsonNumber("pauseMicros").longValue() / 1000;
+        // Recorded with its pause: a dump stops every request, which grading may weigh against its use.
+        session.record("evidence", Json.createObjectBuilder().add("kind", "heap-dump").add("file", file)
+                .add("bytes", bytes).add("pauseMs", pauseMs));
+        return Result.ok(String.format(Locale.ROOT,
+                "Heap dump of CRM pid %d written to %s%n%.1f MB; the CRM stood still for %d ms (full GC plus the "
+                        + "dump).%nOpen it in Eclipse MAT or VisualVM (File > Load) to see what holds the memory.",
+                crm.process().pid(), file, bytes / 1_048_576.0, pauseMs));
+    }
+
+    // Numbered across the whole drill, so dumps sort in the order they were taken even across CRM restarts.
+    private static String nextName(Path folder, String clock) throws IOException {
+        long taken;
+        try (Stream<Path> files = Files.list(folder)) {
+            taken = files.filter(f -> f.getFileName().toString().matches("heap-.*\\.hprof")).count();
+        }
+        String stamp = clock.replace(":", "");
+        long n = taken + 1;
+        while (Files.exists(folder.resolve("heap-" + stamp + "-" + n + ".hprof"))) {
+            n++;
+        }
+        return "heap-" + stamp + "-" + n + ".hprof";
+    }
+}
