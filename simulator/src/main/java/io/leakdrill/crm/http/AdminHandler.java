@@ -4,8 +4,10 @@ import io.leakdrill.crm.CrmLog;
 import io.leakdrill.crm.ComponentRegistry;
 import io.leakdrill.crm.telemetry.ClassHistogram;
 import io.leakdrill.crm.telemetry.GcWatcher;
+import io.leakdrill.crm.telemetry.MemoryReport;
 import io.leakdrill.crm.telemetry.MetricsReport;
 import io.leakdrill.crm.telemetry.MonitorCost;
+import io.leakdrill.crm.telemetry.ThreadReport;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import jakarta.json.Json;
@@ -18,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The CRM's operator endpoints (telemetry, class histogram, deploy, warm-up), each behind the drill's token so
+ * The CRM's operator endpoints (telemetry, class histogram, memory, threads, deploy, warm-up), each behind the drill's token so
  * nothing else on the machine can drive them.
  */
 public final class AdminHandler implements HttpHandler {
@@ -71,6 +73,8 @@ public final class AdminHandler implements HttpHandler {
         switch (ex.method() + " " + ex.path()) {
             case "GET /admin/metrics" -> cost.measure(() -> ex.json(200, metrics.now()));
             case "GET /admin/histogram" -> histogram(ex);
+            case "GET /admin/memory" -> ex.json(200, MemoryReport.now());
+            case "GET /admin/threads" -> ex.json(200, ThreadReport.now());
             case "POST /admin/deploy" -> deploy(ex);
             case "POST /admin/warmup" -> warmup(ex);
             default -> ex.error(404, "no such admin endpoint: " + ex.method() + " " + ex.path());
