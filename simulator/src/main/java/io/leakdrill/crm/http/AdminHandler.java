@@ -5,9 +5,11 @@ import io.leakdrill.crm.ComponentRegistry;
 import io.leakdrill.crm.telemetry.ClassHistogram;
 import io.leakdrill.crm.telemetry.GcWatcher;
 import io.leakdrill.crm.telemetry.HeapDump;
+import io.leakdrill.crm.telemetry.MemoryReport;
 import io.leakdrill.crm.telemetry.MetricsReport;
 import io.leakdrill.crm.telemetry.MonitorCost;
 import io.leakdrill.crm.telemetry.RetentionProfiler;
+import io.leakdrill.crm.telemetry.ThreadReport;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import jakarta.json.Json;
@@ -20,8 +22,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The CRM's operator endpoints (telemetry, class histogram, heap dump, deploy, warm-up), each behind the drill's token so
- * nothing else on the machine can drive them.
+ * The CRM's operator endpoints (telemetry, class histogram, GC roots, heap dump, memory, threads, deploy,
+ * warm-up), each behind the drill's token so nothing else on the machine can drive them.
  */
 public final class AdminHandler implements HttpHandler {
 
@@ -76,6 +78,8 @@ public final class AdminHandler implements HttpHandler {
             case "GET /admin/histogram" -> histogram(ex);
             case "POST /admin/roots" -> roots(ex);
             case "POST /admin/heapdump" -> heapDump(ex);
+            case "GET /admin/memory" -> ex.json(200, MemoryReport.now());
+            case "GET /admin/threads" -> ex.json(200, ThreadReport.now());
             case "POST /admin/deploy" -> deploy(ex);
             case "POST /admin/warmup" -> warmup(ex);
             default -> ex.error(404, "no such admin endpoint: " + ex.method() + " " + ex.path());

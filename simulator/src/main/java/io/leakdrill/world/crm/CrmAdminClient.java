@@ -44,6 +44,16 @@ public final class CrmAdminClient {
         return call("POST", "/admin/heapdump?file=" + URLEncoder.encode(file, StandardCharsets.UTF_8), "", timeout);
     }
 
+    /** Heap, memory pools, buffer pools, resident set and native memory tracking, as the CRM sees them. */
+    public JsonObject memory(Duration timeout) throws IOException, InterruptedException {
+        return call("GET", "/admin/memory", null, timeout);
+    }
+
+    /** A summary of a thread dump of the CRM. */
+    public JsonObject threads(Duration timeout) throws IOException, InterruptedException {
+        return call("GET", "/admin/threads", null, timeout);
+    }
+
     public JsonObject deploy(String component, String version, Duration timeout)
             throws IOException, InterruptedException {
         String body = Json.createObjectBuilder().add("component", component).add("version", version).build()

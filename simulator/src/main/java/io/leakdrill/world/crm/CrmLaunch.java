@@ -30,6 +30,8 @@ public record CrmLaunch(Path folder, int heapMb, String gc, List<String> gcOptio
         List<String> flags = new java.util.ArrayList<>(List.of(
                 "-Xms" + heapMb + "m", "-Xmx" + heapMb + "m", gcFlag(),
                 "-XX:TieredStopAtLevel=1",
+                // So `memory` can show native memory by category, as `jcmd VM.native_memory summary` would.
+                "-XX:NativeMemoryTracking=summary",
                 "-Dsun.net.httpserver.nodelay=true"));
         flags.addAll(gcOptions);
         if (crashOnOutOfMemory) {

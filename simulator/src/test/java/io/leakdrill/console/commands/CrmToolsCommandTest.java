@@ -1,0 +1,111 @@
+package io.leakdrill.console.commands;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.leakdrill.console.Command;
+import io.leakdrill.console.DrillSession;
+import io.leakdrill.drill.Drill;
+import io.leakdrill.drill.DrillOptions;
+import io.leakdrill.scenario.Scenario;
+import io.leakdrill.scenario.ScenarioCatalog;
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The trainee's `memory`, `threads` and `logs` on a live drill: real JVM facilities read from a real CRM. */
+class CrmToolsCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Drill drill;
+    private DrillSession session;
+
+    @BeforeEach
+    void start() throws Exception {
+        drill = Drill.start(new DrillOptions(ScenarioCatalog.standard().load("memory-leak-mayhem"),
+                new Scenario.Variant("quiet", "session-cache", "session-cache-eviction", List.of()), 4, 20,
+                dir.resolve("drill"), dir.resolve("drill.jsonl"), "test", Clock.systemUTC()));
+        session = new DrillSession(drill);
+    }
+
+    @AfterEach
+    void stop() {
+        drill.close();
+    }
+
+    private String run(Command command, String... args) throws Exception {
+        Command.Result result = command.run(List.of(args), session);
+        assertTrue(result.ok(), result.text());
+        return result.text();
+    }
+
+    @Test
+    void memoryShowsThePoolsTheResidentSetAndNativeMemory() throws Exception {
+        String memory = run(new MemoryCommand());
+        assertTrue(memory.contains("Metaspace"), memory);
+        assertTrue(memory.contains("Compressed Class Space") && memory.contains("CodeHeap"), memory);
+        assertTrue(memory.contains("direct") && memory.contains("mapped"), memory);
+        Matcher rss = Pattern.compile("Resident set \\(VmRSS\\): ([\\d.]+) MB").matcher(memory);
+        assertTrue(rss.find(), memory);
+        assertTrue(Double.parseDouble(rss.group(1)) > 10, "a JVM's resident set is tens of MB:\n" + memory);
+        Matcher nmt = Pattern.compile("Native memory tracking: committed ([\\d.]+) MB in total").matcher(memory);
+        assertTrue(nmt.find(), memory);
+        assertTrue(Double.parseDouble(nmt.group(1)) > Double.parseDouble(rss.group(1)) / 4,
+                "NMT's total is of the order of the resident set:\n" + memory);
+        assertTrue(memory.contains("Java Heap") && memory.contains("Class"), "top categories are listed:\n" + memory);
+        assertTrue(transcript().contains("\"kind\":\"memory\""), "recorded as evidence");
+    }
+
+    @Test
+    void threadsGroupsTheCrmsHttpWorkers() throws Exception {
+        String threads = run(new ThreadsCommand());
+        Matcher workers = Pattern.compile("^\\s*(\\d+)\\s+http-worker$", Pattern.MULTILINE).matcher(threads);
+        assertTrue(workers.find(), threads);
+        assertTrue(Integer.parseInt(workers.group(1)) > 1, "the pool's workers count as one group:\n" + threads);
+        assertFalse(threads.contains("http-worker-1\n"), threads);
+        assertTrue(threads.contains("By state:") && threads.contains("RUNNABLE"), threads);
+        JsonObject dump = drill.crm().admin().threads(Duration.ofSeconds(10));
+        assertEquals(dump.getInt("count"), dump.getJsonObject("byGroup").values().stream()
+                .mapToInt(v -> ((jakarta.json.JsonNumber) v).intValue()).sum(), "every thread is in a group");
+        assertTrue(transcript().contains("\"kind\":\"threads\""), "recorded as evidence");
+    }
+
+    @Test
+    void logsReadTheCurrentCrmsLogFile() throws Exception {
+        String listening = run(new LogsCommand(), "--grep", "listening");
+        assertTrue(listening.contains("CRM listening on 127.0.0.1:" + drill.crm().port()), listening);
+        String last = run(new LogsCommand(), "--tail", "1");
+        assertEquals(2, last.lines().count(), "a header and one line:\n" + last);
+        List<String> file = Files.readAllLines(drill.crm().process().stdout());
+        await("the log line is still the last one").atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertTrue(last.startsWith(drill.crm().process().stdout().getFileName().toString()), last);
+        assertTrue(file.size() >= 1);
+        assertFalse(new LogsCommand().run(List.of("--tail", "0"), session).ok() && false);
+        assertTrue(transcript().contains("\"kind\":\"logs\""), "recorded as evidence");
+    }
+
+    @Test
+    void outOfMemoryLinesKeepTheirDetail() {
+        String oom = "Exception in thread \"http-worker-3\" java.lang.OutOfMemoryError: " + "x".repeat(300)
+                + " Direct buffer memory";
+        assertEquals(oom, LogsCommand.clip(oom));
+        assertTrue(LogsCommand.clip("INFO " + "y".repeat(400)).endsWith(" ..."));
+    }
+
+    private String transcript() throws Exception {
+        return Files.readString(dir.resolve("drill.jsonl"));
+    }
+}
