@@ -69,10 +69,11 @@ class HeapDumpTest {
         Path file = Path.of(written.group(1));
         assertEquals(dir.resolve("drill").toRealPath(), file.getParent().toRealPath(), "beside the drill's logs");
         assertTrue(file.getFileName().toString().matches("heap-\\d{4}-1\\.hprof"), file.toString());
-        assertTrue(Files.size(file) > 1_000_000, "a real heap, not a stub: " + Files.size(file) + " bytes");
+        long size = Files.size(file);
+        assertTrue(size > 1_000_000, "a real heap, not a stub: " + size + " bytes");
         assertTrue(Files.readAllLines(dir.resolve("drill.jsonl")).stream().anyMatch(line ->
                 line.contains("\"kind\":\"heap-dump\"") && line.contains(file.getFileName().toString())
-                        && line.contains("\"bytes\":" + Files.size(file)) && line.contains("\"pauseMs\":")),
+                        && line.contains("\"bytes\":" + size) && line.contains("\"pauseMs\":")),
                 "the dump is recorded as evidence with its size and pause");
 
         try (CloseableHeapGraph graph = HprofHeapGraph.Companion.openHeapGraph(file.toFile(), null,
