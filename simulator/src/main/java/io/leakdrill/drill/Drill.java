@@ -14,6 +14,7 @@ import io.leakdrill.world.database.CrmDatabase;
 import io.leakdrill.world.edge.EdgeProxy;
 import io.leakdrill.world.edge.PingTargets;
 import io.leakdrill.world.monitor.AlertEngine;
+import io.leakdrill.world.monitor.MemoryArea;
 import io.leakdrill.world.monitor.Sample;
 import io.leakdrill.world.monitor.SampleHistory;
 import io.leakdrill.world.monitor.Sampler;
@@ -42,6 +43,7 @@ public final class Drill implements AutoCloseable {
 
     private final DrillOptions options;
     private final Scenario scenario;
+    private final MemoryArea area;
     private final IncidentClock clock;
     private final TranscriptWriter transcript;
     private final CrmHost crm;
@@ -70,6 +72,8 @@ public final class Drill implements AutoCloseable {
             IncidentClock clock) {
         this.options = options;
         this.scenario = options.scenario();
+        this.area = CrmComponents.byId(options.variant().leakingComponent()).map(CrmComponents::area)
+                .orElse(MemoryArea.HEAP);
         this.database = database;
         this.crm = crm;
         this.transcript = transcript;
@@ -113,7 +117,7 @@ public final class Drill implements AutoCloseable {
             throw e;
         }
         CrmLaunch launch = new CrmLaunch(options.folder(), scenario.crm().heapMb(), scenario.crm().gc(),
-                java.util.List.of(), scenario.crm().crashOnOutOfMemory(), options.seed(), options.speed(),
+                scenario.crm().jvmOptions(), scenario.crm().crashOnOutOfMemory(), options.seed(), options.speed(),
                 startVersions(scenario, options.variant()), token, database.crmLogin());
         CrmHost crm = new CrmHost(launch, adminHttp);
         Drill drill = new Drill(options, database, crm, transcript, clock);
@@ -136,11 +140,6 @@ public final class Drill implements AutoCloseable {
                     c.startVersion(id.equals(variant.leakingComponent()))));
         }
         return versions;
-    }
-
-    /** The user habit the leaking component feeds on; the pacer sets how often users do it. */
-    private static VirtualUsers.Habit habitFeeding(String component) {
-        return "report-cache".equals(component) ? VirtualUsers.Habit.CUSTOM_REPORT : VirtualUsers.Habit.NEW_VISIT;
     }
 
     private static JsonObject header(DrillOptions options) {
@@ -168,7 +167,7 @@ public final class Drill implements AutoCloseable {
         pingTargets.add("edge", "127.0.0.1", edge::port).add("crm", "127.0.0.1", crm::port)
                 .add("database", database.host(), database::port);
         users = new VirtualUsers(t.users(), t.thinkTimeMs(), Duration.ofMillis(t.timeoutMs()),
-                new RequestMix(t.mix()), edge::port, habitFeeding(options.variant().leakingComponent()),
+                new RequestMix(t.mix()), edge::port, VirtualUsers.Habit.feeding(options.variant().leakingComponent()),
                 () -> pacer.habitProbability(), traffic, options.seed());
         clock.start();
         sampler = new Sampler(traffic, t.users(), t.slowMs(), clock.realMillis());
@@ -193,18 +192,19 @@ public final class Drill implements AutoCloseable {
             Duration timeout = Duration.ofSeconds(30);
             int probe = 200;
             String leaking = options.variant().leakingComponent();
-            JsonObject first = crm.admin().warmup(leaking, probe, timeout);
-            long before = first.getJsonNumber("oldBefore").longValue();
-            long after = first.getJsonNumber("oldAfter").longValue();
-            long oldMax = first.getJsonNumber("oldMax").longValue();
+            String areaId = area.id();
+            JsonObject first = crm.admin().warmup(leaking, areaId, probe, timeout);
+            long before = first.getJsonNumber("before").longValue();
+            long after = first.getJsonNumber("after").longValue();
+            long max = first.getJsonNumber("max").longValue();
             long perUse = Math.max(1000, (after - before) / probe);
-            long target = (long) (scenario.leak().startFloorRatio() * oldMax);
+            long target = (long) (scenario.leak().startFloorRatio() * max);
             int more = (int) Math.max(0, (target - after) / perUse);
             long floor = after;
             if (more > 0) {
-                floor = crm.admin().warmup(leaking, more, timeout).getJsonNumber("oldAfter").longValue();
+                floor = crm.admin().warmup(leaking, areaId, more, timeout).getJsonNumber("after").longValue();
             }
-            pacer = new LeakPacer(floor, scenario.leak().exhaustedRatio() * oldMax,
+            pacer = new LeakPacer(floor, scenario.leak().exhaustedRatio() * max,
                     scenario.leak().exhaustedAt().toSeconds(), options.speed(), perUse);
             return perUse;
         } catch (InterruptedException e) {
@@ -263,7 +263,7 @@ public final class Drill implements AutoCloseable {
             sink.show(event.kind().toUpperCase() + " from " + event.from() + ": " + event.text());
         }
         if (sample.crmUp()) {
-            pacer.update(at, sample.oldAfterGc(), sample.requestsPerSecond(), sample.oldMax());
+            pacer.update(at, area.used(sample), sample.requestsPerSecond(), area.max(sample));
         }
         watchCrm(sample);
     }
@@ -288,7 +288,7 @@ public final class Drill implements AutoCloseable {
                     + "; users cannot reach it. `restart` brings it back.");
             markExhausted(sample);
         }
-        if (sample.crmUp() && sample.oldAfterGcRatio() >= scenario.leak().exhaustedRatio()) {
+        if (sample.crmUp() && area.ratio(sample) >= scenario.leak().exhaustedRatio()) {
             markExhausted(sample);
         }
     }
@@ -296,12 +296,17 @@ public final class Drill implements AutoCloseable {
     private void markExhausted(Sample sample) {
         if (exhaustedAtSeconds == null && crm.generation() == 1) {
             exhaustedAtSeconds = sample.atSeconds();
-            transcript.write("exhausted", Json.createObjectBuilder()
-                    .add("oldAfterGcRatio", Math.round(sample.oldAfterGcRatio() * 1000) / 1000.0));
+            transcript.write("exhausted", Json.createObjectBuilder().add("area", area.id())
+                    .add("ratio", Math.round(area.ratio(sample) * 1000) / 1000.0));
         }
     }
 
-    /** When the first CRM ran out of old generation (incident seconds), if it has. */
+    /** Where the leak of this run piles up. */
+    public MemoryArea leakArea() {
+        return area;
+    }
+
+    /** When the first CRM ran out of its leaking memory area (incident seconds), if it has. */
     public java.util.OptionalDouble exhaustedAtSeconds() {
         Double at = exhaustedAtSeconds;
         return at == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(at);

@@ -33,7 +33,19 @@ final class SampleJson {
                 .add("userErrors", s.userErrors())
                 .add("userTimeouts", s.userTimeouts())
                 .add("errorRatio", round(s.errorRatio(), 4))
-                .add("usersAffected", round(s.usersAffected(), 4));
+                .add("usersAffected", round(s.usersAffected(), 4))
+                .add("edenUsed", s.jvm().edenUsed())
+                .add("edenCommitted", s.jvm().edenCommitted())
+                .add("metaspaceUsed", s.jvm().metaspaceUsed())
+                .add("metaspaceMax", s.jvm().metaspaceMax())
+                .add("directUsed", s.jvm().directUsed())
+                .add("directMax", s.jvm().directMax())
+                .add("directCount", s.jvm().directCount())
+                .add("rssBytes", s.jvm().rssBytes())
+                .add("youngGcCount", s.jvm().youngCount())
+                .add("youngGcTimeMs", s.jvm().youngTimeMs())
+                .add("fullGcCount", s.jvm().fullCount())
+                .add("fullGcTimeMs", s.jvm().fullTimeMs());
     }
 
     private static double round(double value, int decimals) {

@@ -1,5 +1,6 @@
 package io.leakdrill.scenario;
 
+import io.leakdrill.world.monitor.MemoryArea;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -10,17 +11,35 @@ import java.util.Set;
  * own code is the other half of this list; a scenario naming anything else is rejected before the drill starts.
  */
 public enum CrmComponents {
-    SESSION_CACHE("session-cache", "original", "evicting"),
-    REPORT_CACHE("report-cache", "original", "expiring"),
-    DEALS_REPOSITORY("deals-repository", null, "plain", "indexed");
+    SESSION_CACHE("session-cache", MemoryArea.HEAP,
+            new Evidence("io.leakdrill.crm.session.DealSummary",
+                    "static SESSIONS of io.leakdrill.crm.session.ConcurrentSessionCache"),
+            "original", "evicting"),
+    REPORT_CACHE("report-cache", MemoryArea.HEAP,
+            new Evidence("io.leakdrill.crm.report.PipelineReportCache$CachedReport",
+                    "static REPORTS of io.leakdrill.crm.report.PipelineReportCache"),
+            "original", "expiring"),
+    DEALS_REPOSITORY("deals-repository", MemoryArea.HEAP, null, null, "plain", "indexed");
+
+    /**
+     * What the JDK's tools show of this component's leak: the class whose instances grow in {@code heap diff} (and
+     * that {@code heap roots} traces), and the text the GC-root path names, the field that holds them.
+     */
+    public record Evidence(String leakClass, String retainedBy) {
+    }
 
     private final String id;
+    private final MemoryArea area;
+    private final Evidence evidence;
     private final String leakyVersion;
     private final String soundVersion;
     private final Set<String> versions;
 
-    CrmComponents(String id, String leakyVersion, String soundVersion, String... others) {
+    CrmComponents(String id, MemoryArea area, Evidence evidence, String leakyVersion, String soundVersion,
+            String... others) {
         this.id = id;
+        this.area = area;
+        this.evidence = evidence;
         this.leakyVersion = leakyVersion;
         this.soundVersion = soundVersion;
         java.util.Set<String> all = new java.util.TreeSet<>(List.of(others));
@@ -33,6 +52,16 @@ public enum CrmComponents {
 
     public String id() {
         return id;
+    }
+
+    /** Where this component's leak piles up: what the drill paces and what runs out. */
+    public MemoryArea area() {
+        return area;
+    }
+
+    /** What the tools show when this component leaks; null for a component that cannot. */
+    public Evidence evidence() {
+        return evidence;
     }
 
     public boolean canLeak() {

@@ -35,14 +35,30 @@ public record Scenario(
         JsonObject json) {
 
     /** The CRM's JVM and the components it runs; which one leaks is the variant's secret. */
-    public record Crm(int heapMb, String gc, boolean crashOnOutOfMemory, List<String> components) {
+    public record Crm(int heapMb, String gc, boolean crashOnOutOfMemory, List<String> components, int metaspaceMb,
+            int directMemoryMb) {
+
+        /** The JVM options beyond heap and GC: the limits of metaspace and of direct buffers, when the scenario sets them. */
+        public List<String> jvmOptions() {
+            List<String> options = new java.util.ArrayList<>();
+            if (metaspaceMb > 0) {
+                options.add("-XX:MaxMetaspaceSize=" + metaspaceMb + "m");
+            }
+            if (directMemoryMb > 0) {
+                options.add("-XX:MaxDirectMemorySize=" + directMemoryMb + "m");
+            }
+            return List.copyOf(options);
+        }
     }
 
     /** The virtual users: how many, how they pace themselves, what they do, when they give up. */
     public record Traffic(int users, long thinkTimeMs, long timeoutMs, long slowMs, Map<String, Integer> mix) {
     }
 
-    /** Where the leak starts and when it should exhaust the old generation. */
+    /**
+     * Where the leak starts and when it should exhaust its memory area (the old generation, metaspace or direct
+     * memory: whichever the leaking component fills), as shares of that area's limit.
+     */
     public record Leak(double startFloorRatio, double exhaustedRatio, Duration exhaustedAt) {
     }
 

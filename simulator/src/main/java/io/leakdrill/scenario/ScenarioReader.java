@@ -2,6 +2,7 @@ package io.leakdrill.scenario;
 
 import io.leakdrill.grader.Rubric;
 import io.leakdrill.world.monitor.Condition;
+import io.leakdrill.world.monitor.MemoryArea;
 import io.leakdrill.world.users.RequestMix;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -98,7 +99,7 @@ public final class ScenarioReader {
             declared.stream().filter(v -> v instanceof JsonObject).map(JsonValue::asJsonObject)
                     .forEach(d -> decoyIds.add(d.getString("id", "")));
         }
-        List<Scenario.Variant> variants = variants(c, c.array(root, "$", "variants"), crm.components(), patches,
+        List<Scenario.Variant> variants = variants(c, c.array(root, "$", "variants"), crm, patches,
                 decoyIds);
         List<Scenario.Hint> hints = root.containsKey("hints") ? hints(c, c.array(root, "$", "hints")) : List.of();
         List<String> followUp = root.containsKey("followUp") ? c.strings(root, "$", "followUp") : List.of();
@@ -113,7 +114,8 @@ public final class ScenarioReader {
     }
 
     private static Scenario.Crm crm(Checker c, JsonObject crm) {
-        c.onlyKnown(crm, "$.crm", Set.of("heapMb", "gc", "onOutOfMemory", "components"));
+        c.onlyKnown(crm, "$.crm", Set.of("heapMb", "gc", "onOutOfMemory", "components", "metaspaceMb",
+                "directMemoryMb"));
         int heap = (int) c.integer(crm, "$.crm", "heapMb", null, 32, 4096);
         String gc = c.oneOf(crm, "$.crm", "gc", "g1", GC);
         String onOom = c.oneOf(crm, "$.crm", "onOutOfMemory", "degrade", Set.of("degrade", "crash"));
@@ -127,7 +129,9 @@ public final class ScenarioReader {
         if (components.isEmpty() && crm.containsKey("components")) {
             c.problem("$.crm.components", "needs at least one component that can leak");
         }
-        return new Scenario.Crm(heap, gc, "crash".equals(onOom), List.copyOf(components));
+        int metaspace = (int) c.integer(crm, "$.crm", "metaspaceMb", 0L, 16, 4096);
+        int direct = (int) c.integer(crm, "$.crm", "directMemoryMb", 0L, 8, 4096);
+        return new Scenario.Crm(heap, gc, "crash".equals(onOom), List.copyOf(components), metaspace, direct);
     }
 
     private static Scenario.Traffic traffic(Checker c, JsonObject traffic) {
@@ -288,8 +292,9 @@ public final class ScenarioReader {
         return List.copyOf(patches);
     }
 
-    private static List<Scenario.Variant> variants(Checker c, JsonArray array, List<String> components,
+    private static List<Scenario.Variant> variants(Checker c, JsonArray array, Scenario.Crm crm,
             List<Scenario.Patch> patches, Set<String> decoyIds) {
+        List<String> components = crm.components();
         List<Scenario.Variant> variants = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         if (array.isEmpty()) {
@@ -309,6 +314,10 @@ public final class ScenarioReader {
                 c.problem(path + ".leakingComponent", "'" + leaking + "' has no leaky version; components that can"
                         + " leak: " + String.join(", ", java.util.Arrays.stream(CrmComponents.values())
                         .filter(CrmComponents::canLeak).map(CrmComponents::id).toList()));
+            } else if (canLeak && CrmComponents.byId(leaking).orElseThrow().area() == MemoryArea.METASPACE
+                    && crm.metaspaceMb() == 0) {
+                c.problem(path + ".leakingComponent", "'" + leaking + "' leaks into metaspace, which has no limit"
+                        + " unless crm.metaspaceMb sets one: the leak could never be exhausted");
             }
             String fix = c.string(variant, path, "fix", null);
             var patch = patches.stream().filter(p -> p.id().equals(fix)).findFirst();

@@ -56,14 +56,14 @@ class ReplayedLoginTest {
         HttpClient http = HttpClient.newHttpClient();
         // The first live log-ins load classes and fill caches once; measure after them.
         logIn(http, 40);
-        JsonObject replayed = crm.admin().warmup("session-cache", LOGINS, CALL);
-        long perReplayed = (replayed.getJsonNumber("oldAfter").longValue()
-                - replayed.getJsonNumber("oldBefore").longValue()) / LOGINS;
+        JsonObject replayed = crm.admin().warmup("session-cache", "heap", LOGINS, CALL);
+        long perReplayed = (replayed.getJsonNumber("after").longValue()
+                - replayed.getJsonNumber("before").longValue()) / LOGINS;
 
         logIn(http, LOGINS);
         // A warm-up of no log-ins is only full GCs: the growth since the last one is what the live sessions retain.
-        long afterLive = crm.admin().warmup("session-cache", 0, CALL).getJsonNumber("oldAfter").longValue();
-        long perLive = (afterLive - replayed.getJsonNumber("oldAfter").longValue()) / LOGINS;
+        long afterLive = crm.admin().warmup("session-cache", "heap", 0, CALL).getJsonNumber("after").longValue();
+        long perLive = (afterLive - replayed.getJsonNumber("after").longValue()) / LOGINS;
 
         assertTrue(perLive > 10_000, "a live session retains its pipeline: " + perLive + " bytes");
         assertTrue(Math.abs(perReplayed - perLive) < perLive * 0.1,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leakdrill.scenario.Scenario.Trigger;
 import io.leakdrill.world.monitor.Condition;
+import io.leakdrill.world.monitor.JvmGauges;
 import io.leakdrill.world.monitor.Sample;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ScheduleTest {
 
     private static Sample p95At(double atSeconds, double p95) {
-        return new Sample(atSeconds, true, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 100, 5, p95, 0, 0, 0, 10, 0);
+        return new Sample(atSeconds, true, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 100, 5, p95, 0, 0, 0, 10, 0, JvmGauges.NONE);
     }
 
     private final Map<String, Trigger> triggers = Map.of(

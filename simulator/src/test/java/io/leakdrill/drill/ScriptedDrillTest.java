@@ -50,7 +50,7 @@ class ScriptedDrillTest {
     @Test
     void theReferenceSolutionScoresAsExpertAndGradesTheSameFromItsTranscript() throws Exception {
         String solution = Files.readString(Path.of(System.getProperty("leakdrill.scenarios"),
-                "memory-leak-mayhem.solution.txt"));
+                "memory-leak-mayhem.sessions.solution.txt"));
         String output = play("expert", solution);
         int score = score(output);
         assertTrue(score >= 85, "expert score " + score + "\n" + output);

@@ -5,6 +5,7 @@ import io.leakdrill.crm.ComponentRegistry;
 import io.leakdrill.crm.telemetry.ClassHistogram;
 import io.leakdrill.crm.telemetry.GcWatcher;
 import io.leakdrill.crm.telemetry.HeapDump;
+import io.leakdrill.crm.telemetry.MemoryAreas;
 import io.leakdrill.crm.telemetry.MemoryReport;
 import io.leakdrill.crm.telemetry.MetricsReport;
 import io.leakdrill.crm.telemetry.MonitorCost;
@@ -150,23 +151,38 @@ public final class AdminHandler implements HttpHandler {
     private void warmup(Exchange ex) throws IOException {
         String component = ex.query().getOrDefault("component", "session-cache");
         int count = Integer.parseInt(ex.query().getOrDefault("count", "0"));
-        long[] measured = components.replayHistory(component, count, seed * 31 + count, this::oldAfterFullGc);
+        String area = ex.query().getOrDefault("area", "heap");
+        long[] measured = components.replayHistory(component, count, seed * 31 + count, () -> usedAfterFullGc(area));
         // The pipelines read for the replay are garbage now; what remains is the floor the component left.
-        long after = oldAfterFullGc();
+        long after = usedAfterFullGc(area);
         long snapshot = Math.max(0, measured[1] - after);
-        gc.restartFloor(after);
+        gc.restartFloor(usedAfterFullGc("heap"));
         ex.json(200, Json.createObjectBuilder()
                 .add("component", component)
                 .add("count", count)
-                .add("oldBefore", measured[0] - snapshot)
-                .add("oldAfter", after)
-                .add("oldMax", gc.oldPool().getUsage().getMax())
+                .add("area", area)
+                .add("before", measured[0] - snapshot)
+                .add("after", after)
+                .add("max", limit(area))
                 .build());
     }
 
-    // Read straight after the collection: GC notifications arrive on another thread, too late for this.
-    private long oldAfterFullGc() {
+    // Read straight after the collection: GC notifications arrive on another thread, too late for this. A full GC
+    // also unloads unreachable classes and frees unreachable direct buffers, so every area reads what is live.
+    private long usedAfterFullGc(String area) {
         System.gc();
-        return gc.oldPool().getUsage().getUsed();
+        return switch (area) {
+            case "metaspace" -> MemoryAreas.pool("Metaspace").orElseThrow().getUsage().getUsed();
+            case "native" -> MemoryAreas.directBuffers().getMemoryUsed();
+            default -> gc.oldPool().getUsage().getUsed();
+        };
+    }
+
+    private long limit(String area) {
+        return switch (area) {
+            case "metaspace" -> Math.max(0, MemoryAreas.pool("Metaspace").orElseThrow().getUsage().getMax());
+            case "native" -> MemoryAreas.maxDirectMemory();
+            default -> gc.oldPool().getUsage().getMax();
+        };
     }
 }

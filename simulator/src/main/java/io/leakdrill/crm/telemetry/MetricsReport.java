@@ -4,7 +4,10 @@ import com.sun.management.OperatingSystemMXBean;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.lang.management.BufferPoolMXBean;
 import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 
@@ -61,6 +64,32 @@ public final class MetricsReport {
                         .add("p95", latency[1])
                         .add("p99", latency[2]))
                 .add("db", database.json())
+                .add("jvm", jvm())
                 .build();
+    }
+
+    // Beyond the old generation: where metaspace and native leaks show, and young against full collections.
+    private JsonObjectBuilder jvm() {
+        JsonObjectBuilder jvm = Json.createObjectBuilder();
+        MemoryUsage eden = MemoryAreas.pool("Eden").map(MemoryPoolMXBean::getUsage).orElse(new MemoryUsage(0, 0, 0, 0));
+        jvm.add("eden", Json.createObjectBuilder().add("used", eden.getUsed()).add("committed", eden.getCommitted()));
+        MemoryUsage metaspace = MemoryAreas.pool("Metaspace").map(MemoryPoolMXBean::getUsage)
+                .orElse(new MemoryUsage(0, 0, 0, 0));
+        jvm.add("metaspace", Json.createObjectBuilder().add("used", metaspace.getUsed())
+                .add("max", Math.max(0, metaspace.getMax())));
+        BufferPoolMXBean direct = MemoryAreas.directBuffers();
+        jvm.add("direct", Json.createObjectBuilder().add("used", direct.getMemoryUsed())
+                .add("count", direct.getCount()).add("max", MemoryAreas.maxDirectMemory()));
+        jvm.add("rssBytes", MemoryReport.residentSetBytes().orElse(0));
+        long[] young = new long[2];
+        long[] full = new long[2];
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            long[] kind = MemoryAreas.isYoung(collector) ? young : full;
+            kind[0] += collector.getCollectionCount();
+            kind[1] += collector.getCollectionTime();
+        }
+        jvm.add("young", Json.createObjectBuilder().add("count", young[0]).add("timeMs", young[1]));
+        jvm.add("full", Json.createObjectBuilder().add("count", full[0]).add("timeMs", full[1]));
+        return jvm;
     }
 }

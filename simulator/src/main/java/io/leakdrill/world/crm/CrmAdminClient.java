@@ -62,8 +62,14 @@ public final class CrmAdminClient {
     }
 
     /** Replays {@code count} past uses of a component (log-ins, exports) so its state is as weeks left it. */
-    public JsonObject warmup(String component, int count, Duration timeout) throws IOException, InterruptedException {
-        return call("POST", "/admin/warmup?component=" + component + "&count=" + count, "", timeout);
+    /**
+     * Replays {@code count} past uses of a component; answers what its memory area ("heap", "metaspace", "native")
+     * held after a full GC {@code before} and {@code after}, and the area's {@code max}.
+     */
+    public JsonObject warmup(String component, String area, int count, Duration timeout)
+            throws IOException, InterruptedException {
+        return call("POST", "/admin/warmup?component=" + component + "&area=" + area + "&count=" + count, "",
+                timeout);
     }
 
     private JsonObject call(String method, String path, String body, Duration timeout)

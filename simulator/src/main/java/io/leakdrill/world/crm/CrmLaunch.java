@@ -6,22 +6,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything needed to start one CRM JVM: heap and GC, behaviour on OutOfMemoryError, components, folder, and the
+ * Everything needed to start one CRM JVM: heap, GC and other memory limits ({@code jvmOptions}), behaviour on OutOfMemoryError, components, folder, and the
  * database it works on.
  */
-public record CrmLaunch(Path folder, int heapMb, String gc, List<String> gcOptions, boolean crashOnOutOfMemory,
+public record CrmLaunch(Path folder, int heapMb, String gc, List<String> jvmOptions, boolean crashOnOutOfMemory,
         long seed, double clockSpeed, Map<String, String> components, String adminToken,
         DatabaseLogin database) {
 
     public CrmLaunch withHeapMb(int newHeapMb) {
-        return new CrmLaunch(folder, newHeapMb, gc, gcOptions, crashOnOutOfMemory, seed, clockSpeed, components,
+        return new CrmLaunch(folder, newHeapMb, gc, jvmOptions, crashOnOutOfMemory, seed, clockSpeed, components,
                 adminToken, database);
     }
 
     public CrmLaunch withComponent(String component, String variant) {
         Map<String, String> updated = new java.util.TreeMap<>(components);
         updated.put(component, variant);
-        return new CrmLaunch(folder, heapMb, gc, gcOptions, crashOnOutOfMemory, seed, clockSpeed,
+        return new CrmLaunch(folder, heapMb, gc, jvmOptions, crashOnOutOfMemory, seed, clockSpeed,
                 Map.copyOf(updated), adminToken, database);
     }
 
@@ -33,7 +33,7 @@ public record CrmLaunch(Path folder, int heapMb, String gc, List<String> gcOptio
                 // So `memory` can show native memory by category, as `jcmd VM.native_memory summary` would.
                 "-XX:NativeMemoryTracking=summary",
                 "-Dsun.net.httpserver.nodelay=true"));
-        flags.addAll(gcOptions);
+        flags.addAll(jvmOptions);
         if (crashOnOutOfMemory) {
             flags.add("-XX:+ExitOnOutOfMemoryError");
         }

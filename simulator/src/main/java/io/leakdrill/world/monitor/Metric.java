@@ -15,7 +15,12 @@ public enum Metric {
     CRM_P95_MS("crm_p95_ms", Sample::crmP95Ms, Double.POSITIVE_INFINITY),
     CRM_DB_P95_MS("crm_db_p95_ms", Sample::crmDbP95Ms, Double.POSITIVE_INFINITY),
     DB_POOL_WAITING("db_pool_waiting", Sample::dbPoolWaiting, Double.POSITIVE_INFINITY),
-    REQUESTS_PER_SECOND("requests_per_second", Sample::requestsPerSecond, Double.POSITIVE_INFINITY);
+    REQUESTS_PER_SECOND("requests_per_second", Sample::requestsPerSecond, Double.POSITIVE_INFINITY),
+    METASPACE_RATIO("metaspace_ratio", s -> s.jvm().metaspaceRatio(), 1),
+    METASPACE_MB("metaspace_mb", s -> s.jvm().metaspaceUsed() / 1_048_576.0, Double.POSITIVE_INFINITY),
+    DIRECT_MEMORY_RATIO("direct_memory_ratio", s -> s.jvm().directRatio(), 1),
+    DIRECT_MEMORY_MB("direct_memory_mb", s -> s.jvm().directUsed() / 1_048_576.0, Double.POSITIVE_INFINITY),
+    RSS_MB("rss_mb", s -> s.jvm().rssBytes() / 1_048_576.0, Double.POSITIVE_INFINITY);
 
     private final String id;
     private final ToDoubleFunction<Sample> reader;

@@ -27,7 +27,8 @@ public record Sample(
         int userTimeouts,
         int userLogins,
         double requestsPerSecond,
-        double usersAffected) {
+        double usersAffected,
+        JvmGauges jvm) {
 
     public double oldAfterGcRatio() {
         return oldMax <= 0 ? 0 : oldAfterGc / (double) oldMax;

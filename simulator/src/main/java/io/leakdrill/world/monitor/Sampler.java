@@ -43,7 +43,7 @@ public final class Sampler {
             lastGcTimeMs = -1;
             return new Sample(atSeconds, false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, stats.requests(), stats.p50Ms(),
                     stats.p95Ms(), stats.errors(), stats.timeouts(), stats.logins(), stats.requestsPerSecond(),
-                    stats.usersAffected());
+                    stats.usersAffected(), JvmGauges.NONE);
         }
         long gcCount = 0;
         long gcTime = 0;
@@ -68,6 +68,23 @@ public final class Sampler {
                 db.getJsonObject("pool") != null && db.getJsonObject("pool").containsKey("waiting")
                         ? db.getJsonObject("pool").getInt("waiting") : 0,
                 stats.requests(), stats.p50Ms(), stats.p95Ms(), stats.errors(), stats.timeouts(), stats.logins(),
-                stats.requestsPerSecond(), stats.usersAffected());
+                stats.requestsPerSecond(), stats.usersAffected(), m.containsKey("jvm") ? gauges(m.getJsonObject("jvm"))
+                        : JvmGauges.NONE);
+    }
+
+    private static JvmGauges gauges(JsonObject jvm) {
+        JsonObject eden = jvm.getJsonObject("eden");
+        JsonObject metaspace = jvm.getJsonObject("metaspace");
+        JsonObject direct = jvm.getJsonObject("direct");
+        JsonObject young = jvm.getJsonObject("young");
+        JsonObject full = jvm.getJsonObject("full");
+        return new JvmGauges(bytes(eden, "used"), bytes(eden, "committed"), bytes(metaspace, "used"),
+                bytes(metaspace, "max"), bytes(direct, "used"), bytes(direct, "max"), bytes(direct, "count"),
+                bytes(jvm, "rssBytes"), bytes(young, "count"), bytes(young, "timeMs"), bytes(full, "count"),
+                bytes(full, "timeMs"));
+    }
+
+    private static long bytes(JsonObject o, String key) {
+        return o.getJsonNumber(key).longValue();
     }
 }

@@ -28,9 +28,21 @@ public final class VirtualUsers implements AutoCloseable {
     /** What users do now and then that the leaking component keeps forever. */
     public enum Habit {
         /** Walk away from a session and log in afresh; the session cache keeps the old one. */
-        NEW_VISIT,
+        NEW_VISIT("session-cache"),
         /** Export a pipeline report with a filter of their own; the report cache keeps every distinct report. */
-        CUSTOM_REPORT
+        CUSTOM_REPORT("report-cache");
+
+        private final String component;
+
+        Habit(String component) {
+            this.component = component;
+        }
+
+        /** The habit that feeds a component, the first one when none does (a sound CRM still has visitors). */
+        public static Habit feeding(String component) {
+            return java.util.Arrays.stream(values()).filter(h -> h.component.equals(component)).findFirst()
+                    .orElse(NEW_VISIT);
+        }
     }
 
     private static final String[] SEARCH_TERMS = {"acme", "blue", "cedar", "delta", "ember", "harbor", "iron",

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class AlertEngineTest {
 
     private static Sample p95At(double atSeconds, double p95) {
-        return new Sample(atSeconds, true, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 100, 5, p95, 0, 0, 0, 10, 0);
+        return new Sample(atSeconds, true, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 100, 5, p95, 0, 0, 0, 10, 0, JvmGauges.NONE);
     }
 
     private final AlertEngine engine = new AlertEngine(List.of(new AlertRule("latency",
