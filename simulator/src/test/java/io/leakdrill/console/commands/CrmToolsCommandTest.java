@@ -12,7 +12,9 @@ import io.leakdrill.drill.Drill;
 import io.leakdrill.drill.DrillOptions;
 import io.leakdrill.scenario.Scenario;
 import io.leakdrill.scenario.ScenarioCatalog;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -67,7 +69,11 @@ class CrmToolsCommandTest {
         assertTrue(Double.parseDouble(nmt.group(1)) > Double.parseDouble(rss.group(1)) / 4,
                 "NMT's total is of the order of the resident set:\n" + memory);
         assertTrue(memory.contains("Java Heap") && memory.contains("Class"), "top categories are listed:\n" + memory);
-        assertTrue(transcript().contains("\"kind\":\"memory\""), "recorded as evidence");
+        Matcher took = Pattern.compile("the report took ([\\d.]+) ms in the CRM").matcher(memory);
+        assertTrue(took.find(), memory);
+        double tookMs = Double.parseDouble(took.group(1));
+        assertTrue(tookMs > 0, "reading NMT's summary costs the CRM some time:\n" + memory);
+        assertEquals(tookMs, lastEvidence("memory").getJsonNumber("tookMs").doubleValue(), "recorded as evidence");
     }
 
     @Test
@@ -81,7 +87,11 @@ class CrmToolsCommandTest {
         JsonObject dump = drill.crm().admin().threads(Duration.ofSeconds(10));
         assertEquals(dump.getInt("count"), dump.getJsonObject("byGroup").values().stream()
                 .mapToInt(v -> ((jakarta.json.JsonNumber) v).intValue()).sum(), "every thread is in a group");
-        assertTrue(transcript().contains("\"kind\":\"threads\""), "recorded as evidence");
+        Matcher took = Pattern.compile("The dump took ([\\d.]+) ms in the CRM").matcher(threads);
+        assertTrue(took.find(), threads);
+        double tookMs = Double.parseDouble(took.group(1));
+        assertTrue(tookMs > 0, "a thread dump stops the CRM at a safepoint, which takes time:\n" + threads);
+        assertEquals(tookMs, lastEvidence("threads").getJsonNumber("tookMs").doubleValue(), "recorded as evidence");
     }
 
     @Test
@@ -106,6 +116,18 @@ class CrmToolsCommandTest {
                 + " Direct buffer memory";
         assertEquals(oom, LogsCommand.clip(oom));
         assertTrue(LogsCommand.clip("INFO " + "y".repeat(400)).endsWith(" ..."));
+    }
+
+    private JsonObject lastEvidence(String kind) throws Exception {
+        JsonObject last = null;
+        for (String line : Files.readAllLines(dir.resolve("drill.jsonl"))) {
+            JsonObject event = Json.createReader(new StringReader(line)).readObject();
+            if (event.getString("type").equals("evidence") && event.getString("kind").equals(kind)) {
+                last = event;
+            }
+        }
+        assertTrue(last != null, "no " + kind + " evidence in the transcript");
+        return last;
     }
 
     private String transcript() throws Exception {
