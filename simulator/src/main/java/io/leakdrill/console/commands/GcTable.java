@@ -44,8 +44,7 @@ final class GcTable {
                     time(t.first())));
         }
         if (t.samples() < 2) {
-            return text.append("Trend: one sample from this CRM process so far; ask for more rows with `gc N`.")
-                    .toString();
+            return text.append("No trend yet: one sample from this CRM process so far.").toString();
         }
         // Rounded before formatting, and + 0.0 turns -0.0 into 0.0, so a flat floor never reads "-0.0 MB".
         double mbPerMinute = Math.round(t.floorBytesPerMinute() / MIB * 10) / 10.0 + 0.0;

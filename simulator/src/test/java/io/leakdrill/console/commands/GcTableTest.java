@@ -87,7 +87,9 @@ class GcTableTest {
     void metaspaceWithoutALimitHasNoPercentage() {
         Sample noLimit = new Sample(15, true, 0, 0, 0, OLD_MAX, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
                 new JvmGauges(0, 0, 9 * MB, 0, 0, 0, 0, 0, 0, 0, 0, 0));
-        String row = render(List.of(noLimit)).lines().toList().get(2);
+        String text = render(List.of(noLimit));
+        assertTrue(text.endsWith("No trend yet: one sample from this CRM process so far."), text);
+        String row = text.lines().toList().get(2);
         assertTrue(row.contains("   9.0 MB      "), row);
         assertFalse(row.contains("%     0"), "no share of an unlimited metaspace:\n" + row);
         assertTrue(row.startsWith("15:45:15      -"), "no eden committed reads as -, not a division by zero:\n" + row);
