@@ -11,7 +11,7 @@ import java.util.Optional;
 /** The GC trend over the last monitor samples, like watching {@code jstat -gcutil}: is the floor rising? */
 public final class GcCommand implements Command {
 
-    private static final int DEFAULT_SAMPLES = 10;
+    private static final int DEFAULT_SAMPLES = 24;
     // An hour at the default 15 s monitor interval: more rows than that scroll the trend off the screen.
     private static final int MAX_SAMPLES = 240;
 
@@ -22,7 +22,7 @@ public final class GcCommand implements Command {
 
     @Override
     public String summary() {
-        return "GC trend over the last N monitor samples (default 10), like jstat -gcutil: is the heap floor rising?";
+        return "GC trend over the last N monitor samples (default 24: six incident minutes at the usual interval), like jstat -gcutil: is the heap floor rising?";
     }
 
     @Override
