@@ -44,9 +44,9 @@ record PlayedTranscript(List<JsonObject> events) {
         return ofType("deploy").filter(d -> patch.equals(d.getString("patch"))).findFirst();
     }
 
-    /** The last sample of a running CRM at or before {@code seconds} of incident time. */
+    /** The sample of a running CRM nearest to {@code seconds} of incident time (a stalled CRM misses scrapes). */
     Optional<JsonObject> sampleAt(double seconds) {
-        return samples().filter(s -> at(s) <= seconds).reduce((a, b) -> b);
+        return samples().min(java.util.Comparator.comparingDouble(s -> Math.abs(at(s) - seconds)));
     }
 
     static double at(JsonObject event) {

@@ -114,12 +114,13 @@ class ReferenceSolutionsTest {
         }
 
         JsonObject fix = played.deployOf(variant.fix()).orElseThrow(() -> new AssertionError("the fix is deployed"));
-        double settled = at(fix) + 180;
+        // The sound version refills its bounded cache for a while after the deploy; judge it once that has settled.
+        double settled = at(fix) + 720;
         JsonObject from = played.sampleAt(settled).orElseThrow();
         JsonObject last = played.samples().reduce((a, b) -> b).orElseThrow();
-        assertTrue(at(last) - at(from) >= 420, "the solution watches at least 7 minutes after the fix settles");
+        assertTrue(at(last) - at(from) >= 360, "the solution watches at least 18 minutes after the fix");
         long growth = used(last, area) - used(from, area);
-        assertTrue(growth <= 0.02 * PlayedTranscript.max(last, area), String.format(Locale.ROOT,
+        assertTrue(growth <= 0.03 * PlayedTranscript.max(last, area), String.format(Locale.ROOT,
                 "%s flat after the fix: %+d bytes from %.0f s to %.0f s", area.description(), growth, at(from),
                 at(last)));
 
@@ -140,8 +141,11 @@ class ReferenceSolutionsTest {
         Scenario.Patch bandAid = scenario.patches().stream().filter(Scenario.Patch::bandAid).findFirst()
                 .orElseThrow(() -> new AssertionError("the scenario offers a band-aid"));
         long target = scenario.leak().exhaustedAt().toMinutes();
-        PlayedTranscript played = play(scenario, variant, "wait 10m\ndeploy " + wrong.id() + "\nwait " + target
-                + "m\ndeploy " + bandAid.id() + "\nwait 16m\nresolve\n", 180, "left-alone");
+        // The same tolerance the benchmark grants the leak's timing: within 10% of the scenario's target.
+        long deadline = (long) Math.ceil(target * 1.1);
+        PlayedTranscript played = play(scenario, variant, "wait 10m\ndeploy " + wrong.id() + "\nwait "
+                + (deadline - 10) + "m\ndeploy " + bandAid.id() + "\nwait 4m\nheap histo\nmemory\nwait 8m\n"
+                + "heap histo\nheap diff\nmemory\nresolve\n", 120, "left-alone");
 
         double before = slope(played, area, 120, 600);
         double after = slope(played, area, 660, 1140);
@@ -150,20 +154,29 @@ class ReferenceSolutionsTest {
                 "the wrong patch (%s) leaves the growth as it was: %.0f then %.0f bytes/min", wrong.id(), before,
                 after));
 
-        // The same tolerance the benchmark grants the leak's timing: within 10% of the scenario's target.
-        double deadline = scenario.leak().exhaustedAt().toSeconds() * 1.1;
-        assertTrue(played.ofType("sample").anyMatch(s -> at(s) <= deadline
+        assertTrue(played.ofType("sample").anyMatch(s -> at(s) <= deadline * 60
                         && (s.getJsonNumber("usersAffected").doubleValue() >= 0.25
                         || s.getJsonNumber("errorRatio").doubleValue() >= 0.05)),
-                "users feel the leak by +" + Math.round(deadline / 60) + " min");
+                "users feel the leak by +" + deadline + " min");
         assertFalse(played.ofType("exhausted").findAny().isEmpty(), "left alone, the leak exhausts its area");
+        assertTrue(played.ofType("restart").anyMatch(r -> "deploy".equals(r.getString("reason"))),
+                "the band-aid restarts the CRM");
 
-        JsonObject restarted = played.ofType("restart").filter(r -> "deploy".equals(r.getString("reason")))
-                .findFirst().orElseThrow(() -> new AssertionError("the band-aid restarts the CRM"));
-        double afterBandAid = slope(played, area, at(restarted) + 240, at(restarted) + 900);
-        assertTrue(afterBandAid > 0.3 * before, String.format(Locale.ROOT,
-                "after %s the leak keeps growing (it only delays exhaustion): %.0f bytes/min, before %.0f",
-                bandAid.id(), afterBandAid, before));
+        // A bigger heap has few collections, so its floor lags: ask with full GCs (histograms) and `memory`.
+        CrmComponents leaking = CrmComponents.byId(variant.leakingComponent()).orElseThrow();
+        if (area == MemoryArea.HEAP) {
+            String diff = played.outputs().filter(t -> t.contains("Growth from")).reduce((a, b) -> b).orElseThrow();
+            Matcher grew = Pattern.compile("^\\s*\\+(\\d+)\\s+[+-]?\\d+\\s+"
+                    + Pattern.quote(leaking.evidence().leakClass()) + "$", Pattern.MULTILINE).matcher(diff);
+            assertTrue(grew.find() && Long.parseLong(grew.group(1)) > 0,
+                    "after " + bandAid.id() + " the leak keeps growing (it only delays exhaustion):\n" + diff);
+        } else {
+            String field = area == MemoryArea.METASPACE ? "metaspaceUsed" : "directUsed";
+            List<Long> seen = played.ofType("evidence").filter(e -> "memory".equals(e.getString("kind")))
+                    .map(e -> e.getJsonNumber(field).longValue()).toList();
+            assertTrue(seen.size() == 2 && seen.get(1) > seen.get(0),
+                    "after " + bandAid.id() + " " + area.description() + " keeps growing: " + seen);
+        }
     }
 
     /** Growth of the leaking area between two incident times, in bytes per incident minute. */
