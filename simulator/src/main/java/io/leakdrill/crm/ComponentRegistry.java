@@ -2,6 +2,7 @@ package io.leakdrill.crm;
 
 import io.leakdrill.crm.data.CrmRepository;
 import io.leakdrill.crm.data.PipelineLine;
+import io.leakdrill.crm.live.DealRoomSlot;
 import io.leakdrill.crm.report.PipelineReports;
 import io.leakdrill.crm.report.ReportCacheSlot;
 import io.leakdrill.crm.session.LoginService;
@@ -23,10 +24,12 @@ public final class ComponentRegistry {
     private final LoginService logins;
     private final ReportCacheSlot reportCache;
     private final PipelineReports reports;
+    private final DealRoomSlot rooms;
     private final CrmRepository repository;
 
     public ComponentRegistry(SessionCacheSlot sessions, LoginService logins, ReportCacheSlot reportCache,
-            PipelineReports reports, CrmRepository repository) {
+            PipelineReports reports, DealRoomSlot rooms, CrmRepository repository) {
+        this.rooms = rooms;
         this.sessions = sessions;
         this.logins = logins;
         this.reportCache = reportCache;
@@ -42,6 +45,8 @@ public final class ComponentRegistry {
             case ReportCacheSlot.COMPONENT:
                 return reportCache.deploy(version) ? Optional.of(reportCache.cache().implementation())
                         : Optional.empty();
+            case DealRoomSlot.COMPONENT:
+                return rooms.deploy(version) ? Optional.of(rooms.rooms().implementation()) : Optional.empty();
             case "deals-repository":
                 if ("indexed".equals(version)) {
                     repository.indexDealsByCustomer();
@@ -55,7 +60,8 @@ public final class ComponentRegistry {
 
     /**
      * Replays {@code count} past uses of a component through its own code path, as weeks of traffic would have:
-     * log-ins for the session cache, personal pipeline exports since a date for the report cache.
+     * log-ins for the session cache, personal pipeline exports since a date for the report cache, live deal rooms
+     * opened (each from a page long gone) for the deal watchers.
      *
      * @return the old generation after a full GC just before and just after the replay
      */
@@ -69,7 +75,9 @@ public final class ComponentRegistry {
         Random random = new Random(seed);
         for (int i = 0; i < count; i++) {
             String rep = reps.get(i % reps.size());
-            if (ReportCacheSlot.COMPONENT.equals(component)) {
+            if (DealRoomSlot.COMPONENT.equals(component)) {
+                rooms.rooms().open("past-visit-" + i, rep, pipelines.get(rep));
+            } else if (ReportCacheSlot.COMPONENT.equals(component)) {
                 reports.replayOwn(rep, LocalDate.of(2020, 1, 1).plusDays(random.nextInt(730)), "",
                         pipelines.get(rep));
             } else {

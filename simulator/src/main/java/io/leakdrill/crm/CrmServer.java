@@ -1,9 +1,13 @@
 package io.leakdrill.crm;
 
+import io.leakdrill.crm.audit.AuditTrail;
+import io.leakdrill.crm.audit.DealChangeCounter;
+import io.leakdrill.crm.audit.RecentDealChanges;
 import io.leakdrill.crm.data.CrmRepository;
 import io.leakdrill.crm.data.DatabasePool;
 import io.leakdrill.crm.http.AdminHandler;
 import io.leakdrill.crm.http.ApiHandler;
+import io.leakdrill.crm.live.DealRoomSlot;
 import io.leakdrill.crm.report.PipelineReports;
 import io.leakdrill.crm.report.ReportCacheSlot;
 import io.leakdrill.crm.session.LoginService;
@@ -49,17 +53,24 @@ public final class CrmServer {
         ReportCacheSlot reportCache = new ReportCacheSlot(settings.component(ReportCacheSlot.COMPONENT, "expiring"),
                 200, 5_000, clock);
         PipelineReports reports = new PipelineReports(repository, reportCache);
+        // What follows deal changes for the life of the CRM subscribes once, here; live deal rooms come and go.
+        DealChangeCounter changeCounter = new DealChangeCounter();
+        RecentDealChanges recentChanges = new RecentDealChanges(50);
+        AuditTrail.subscribe(changeCounter);
+        AuditTrail.subscribe(recentChanges);
+        DealRoomSlot rooms = new DealRoomSlot(settings.component(DealRoomSlot.COMPONENT, "unsubscribing"), 500,
+                idleMillis, clock);
         RequestStats stats = new RequestStats();
         // The heap floor is the lowest old-generation reading over the last five incident minutes.
         GcWatcher gc = new GcWatcher((long) (5 * 60_000 / settings.clockSpeed()));
 
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        http.createContext("/api/", new ApiHandler(repository, logins, sessions, reports, stats, log, clock,
-                settings.crashOnOutOfMemory()));
+        http.createContext("/api/", new ApiHandler(repository, logins, sessions, reports, rooms, recentChanges,
+                changeCounter, stats, log, clock, settings.crashOnOutOfMemory()));
         MonitorCost monitorCost = new MonitorCost();
         http.createContext("/admin/", new AdminHandler(settings.adminToken(), new MetricsReport(gc, stats, database,
                 monitorCost), monitorCost, gc,
-                new ComponentRegistry(sessions, logins, reportCache, reports, repository), settings.seed(), log));
+                new ComponentRegistry(sessions, logins, reportCache, reports, rooms, repository), settings.seed(), log));
         AtomicInteger ids = new AtomicInteger();
         workers = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> {

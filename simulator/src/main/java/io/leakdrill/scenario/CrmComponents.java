@@ -21,6 +21,10 @@ public enum CrmComponents {
             new Evidence("[B",
                     "static REPORTS of io.leakdrill.crm.report.PipelineReportCache"),
             "original", "expiring"),
+    DEAL_WATCHERS("deal-watchers", MemoryArea.HEAP,
+            new Evidence("io.leakdrill.crm.live.DealCard",
+                    "static LISTENERS of io.leakdrill.crm.audit.AuditTrail"),
+            "original", "unsubscribing"),
     DEALS_REPOSITORY("deals-repository", MemoryArea.HEAP, null, null, "plain", "indexed");
 
     /**

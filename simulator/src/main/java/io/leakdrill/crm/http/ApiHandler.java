@@ -1,10 +1,17 @@
 package io.leakdrill.crm.http;
 
 import io.leakdrill.crm.CrmLog;
+import io.leakdrill.crm.audit.AuditTrail;
+import io.leakdrill.crm.audit.DealChange;
+import io.leakdrill.crm.audit.DealChangeCounter;
+import io.leakdrill.crm.audit.RecentDealChanges;
 import io.leakdrill.crm.data.Contact;
 import io.leakdrill.crm.data.CrmRepository;
 import io.leakdrill.crm.data.Customer;
 import io.leakdrill.crm.data.Deal;
+import io.leakdrill.crm.live.DealCard;
+import io.leakdrill.crm.live.DealRoomSlot;
+import io.leakdrill.crm.live.DealRoomWatcher;
 import io.leakdrill.crm.report.PipelineReports;
 import io.leakdrill.crm.session.LoginService;
 import io.leakdrill.crm.session.SavedSearch;
@@ -25,7 +32,10 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
-/** The CRM's public API: log in, search and open customers, create and update deals, export the pipeline. */
+/**
+ * The CRM's public API: log in, search and open customers, create and update deals, export the pipeline, and open
+ * the live deal room.
+ */
 public final class ApiHandler implements HttpHandler {
 
     private final CrmRepository repository;
@@ -36,9 +46,17 @@ public final class ApiHandler implements HttpHandler {
     private final LongSupplier clock;
     private final boolean crashOnOutOfMemory;
     private final PipelineReports reports;
+    private final DealRoomSlot rooms;
+    private final RecentDealChanges recentChanges;
+    private final DealChangeCounter changeCounter;
 
     public ApiHandler(CrmRepository repository, LoginService logins, SessionCacheSlot sessions,
-            PipelineReports reports, RequestStats stats, CrmLog log, LongSupplier clock, boolean crashOnOutOfMemory) {
+            PipelineReports reports, DealRoomSlot rooms, RecentDealChanges recentChanges,
+            DealChangeCounter changeCounter, RequestStats stats, CrmLog log, LongSupplier clock,
+            boolean crashOnOutOfMemory) {
+        this.rooms = rooms;
+        this.recentChanges = recentChanges;
+        this.changeCounter = changeCounter;
         this.repository = repository;
         this.logins = logins;
         this.sessions = sessions;
@@ -108,6 +126,12 @@ public final class ApiHandler implements HttpHandler {
         if (method.equals("GET") && path.equals("/api/reports/pipeline")) {
             return exportPipeline(ex, session.get());
         }
+        if (method.equals("GET") && path.equals("/api/deal-room")) {
+            return openDealRoom(ex, session.get());
+        }
+        if (method.equals("GET") && path.startsWith("/api/deal-room/")) {
+            return pollDealRoom(ex, path.substring("/api/deal-room/".length()));
+        }
         ex.error(404, "no such endpoint: " + method + " " + path);
         return 404;
     }
@@ -164,6 +188,7 @@ public final class ApiHandler implements HttpHandler {
         }
         Deal deal = repository.createDeal(customerId, session.context().userId(),
                 body.getString("title", "New deal"), body.getJsonNumber("amountCents").longValue());
+        AuditTrail.publish(DealChange.of(deal, clock.getAsLong()));
         ex.json(201, dealJson(deal).build());
         return 201;
     }
@@ -176,6 +201,7 @@ public final class ApiHandler implements HttpHandler {
             ex.error(404, "no deal " + id);
             return 404;
         }
+        AuditTrail.publish(DealChange.of(updated.get(), clock.getAsLong()));
         ex.json(200, dealJson(updated.get()).build());
         return 200;
     }
@@ -195,6 +221,40 @@ public final class ApiHandler implements HttpHandler {
         }
         ex.text(200, "text/csv", reports.own(session.context().userId(), from, ex.query().getOrDefault("stage", "")));
         return 200;
+    }
+
+    // The rep's board of open deals, live: the room stays subscribed to deal changes so the page can poll for moves.
+    private int openDealRoom(Exchange ex, UserSession session) throws IOException {
+        String rep = session.context().userId();
+        DealRoomWatcher room = rooms.rooms().open(session.id(), rep, repository.pipelineOf(rep));
+        JsonArrayBuilder recent = Json.createArrayBuilder();
+        for (DealChange change : recentChanges.latest(5)) {
+            recent.add(Json.createObjectBuilder().add("deal", change.dealId()).add("owner", change.ownerId())
+                    .add("stage", change.stage()).add("amountCents", change.amountCents()));
+        }
+        ex.json(200, roomJson(room).add("recentMoves", recent).add("movesToday", changeCounter.total()).build());
+        return 200;
+    }
+
+    private int pollDealRoom(Exchange ex, String roomId) throws IOException {
+        Optional<DealRoomWatcher> room = rooms.rooms().find(roomId);
+        if (room.isEmpty()) {
+            ex.error(410, "deal room " + roomId + " is closed; open it again");
+            return 410;
+        }
+        ex.json(200, roomJson(room.get()).build());
+        return 200;
+    }
+
+    private static JsonObjectBuilder roomJson(DealRoomWatcher room) {
+        JsonArrayBuilder cards = Json.createArrayBuilder();
+        for (DealCard card : room.cards()) {
+            cards.add(Json.createObjectBuilder().add("id", card.dealId()).add("customer", card.customer())
+                    .add("title", card.title()).add("stage", card.stage()).add("amount", card.amount())
+                    .add("closes", card.closes()));
+        }
+        return Json.createObjectBuilder().add("room", room.id()).add("owner", room.ownerId())
+                .add("moves", room.moves()).add("cards", cards);
     }
 
     private static long idAfter(String path, String prefix) {

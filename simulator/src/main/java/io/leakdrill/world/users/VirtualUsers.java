@@ -30,7 +30,9 @@ public final class VirtualUsers implements AutoCloseable {
         /** Walk away from a session and log in afresh; the session cache keeps the old one. */
         NEW_VISIT("session-cache"),
         /** Export a pipeline report with a filter of their own; the report cache keeps every distinct report. */
-        CUSTOM_REPORT("report-cache");
+        CUSTOM_REPORT("report-cache"),
+        /** Open their live deal room, then move on; the room stays subscribed to deal changes after the page. */
+        OPEN_DEAL_ROOM("deal-watchers");
 
         private final String component;
 
@@ -115,7 +117,7 @@ public final class VirtualUsers implements AutoCloseable {
             if (session == null || (habitNow && habit == Habit.NEW_VISIT)) {
                 session = login(base, index, user);
             } else {
-                Result result = habitNow ? customReport(base, session, random)
+                Result result = habitNow ? habit(base, session, random)
                         : perform(base, session, mix.pick(random), random);
                 log.record(System.currentTimeMillis(), index, result.latencyMs, result.outcome, false);
                 if (result.status == 401) {
@@ -178,6 +180,14 @@ public final class VirtualUsers implements AutoCloseable {
                     + REGIONS[random.nextInt(REGIONS.length)])).GET();
         };
         return send(builder.timeout(timeout).header("X-Session", session).build());
+    }
+
+    private Result habit(URI base, String session, Random random) {
+        return switch (habit) {
+            case OPEN_DEAL_ROOM -> send(HttpRequest.newBuilder(base.resolve("/api/deal-room")).GET()
+                    .timeout(timeout).header("X-Session", session).build());
+            default -> customReport(base, session, random);
+        };
     }
 
     // The rep's own deals since a date they picked: distinct dates make distinct reports.

@@ -1,0 +1,39 @@
+package io.leakdrill.crm.live;
+
+import java.util.function.LongSupplier;
+
+/**
+ * The deployable slot for the {@code deal-watchers} component (the live deal room's subscriptions to the audit
+ * trail): the version the CRM started with, and the fixed one swapped in when its patch is deployed.
+ */
+public final class DealRoomSlot {
+
+    public static final String COMPONENT = "deal-watchers";
+
+    private final int maxRooms;
+    private final long idleMillis;
+    private final LongSupplier clock;
+    private volatile DealRooms active;
+
+    public DealRoomSlot(String version, int maxRooms, long idleMillis, LongSupplier clock) {
+        this.maxRooms = maxRooms;
+        this.idleMillis = idleMillis;
+        this.clock = clock;
+        this.active = "unsubscribing".equals(version) ? new SessionScopedDealRooms(maxRooms, idleMillis, clock)
+                : new PerPageDealRooms(clock);
+    }
+
+    public DealRooms rooms() {
+        return active;
+    }
+
+    /** Switches to the named version ("original" or "unsubscribing"); returns false for an unknown one. */
+    public synchronized boolean deploy(String version) {
+        if ("unsubscribing".equals(version) && active instanceof PerPageDealRooms original) {
+            active = new SessionScopedDealRooms(maxRooms, idleMillis, clock);
+            original.closeAll();
+            return true;
+        }
+        return "unsubscribing".equals(version) || "original".equals(version);
+    }
+}
