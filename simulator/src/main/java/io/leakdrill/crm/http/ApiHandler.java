@@ -5,6 +5,8 @@ import io.leakdrill.crm.data.Contact;
 import io.leakdrill.crm.data.CrmRepository;
 import io.leakdrill.crm.data.Customer;
 import io.leakdrill.crm.data.Deal;
+import io.leakdrill.crm.imports.BulkImportSlot;
+import io.leakdrill.crm.imports.ImportResult;
 import io.leakdrill.crm.report.PipelineReports;
 import io.leakdrill.crm.session.LoginService;
 import io.leakdrill.crm.session.SavedSearch;
@@ -25,8 +27,13 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
-/** The CRM's public API: log in, search and open customers, create and update deals, export the pipeline. */
+/**
+ * The CRM's public API: log in, search and open customers, create and update deals (one at a time or a bulk import),
+ * export the pipeline.
+ */
 public final class ApiHandler implements HttpHandler {
+
+    private static final int MAX_IMPORT_BYTES = 512 * 1024;
 
     private final CrmRepository repository;
     private final LoginService logins;
@@ -36,9 +43,11 @@ public final class ApiHandler implements HttpHandler {
     private final LongSupplier clock;
     private final boolean crashOnOutOfMemory;
     private final PipelineReports reports;
+    private final BulkImportSlot imports;
 
     public ApiHandler(CrmRepository repository, LoginService logins, SessionCacheSlot sessions,
-            PipelineReports reports, RequestStats stats, CrmLog log, LongSupplier clock, boolean crashOnOutOfMemory) {
+            PipelineReports reports, BulkImportSlot imports, RequestStats stats, CrmLog log, LongSupplier clock,
+            boolean crashOnOutOfMemory) {
         this.repository = repository;
         this.logins = logins;
         this.sessions = sessions;
@@ -47,6 +56,7 @@ public final class ApiHandler implements HttpHandler {
         this.clock = clock;
         this.crashOnOutOfMemory = crashOnOutOfMemory;
         this.reports = reports;
+        this.imports = imports;
     }
 
     @Override
@@ -98,6 +108,9 @@ public final class ApiHandler implements HttpHandler {
         }
         if (method.equals("GET") && path.startsWith("/api/customers/")) {
             return customer(ex, idAfter(path, "/api/customers/"));
+        }
+        if (method.equals("POST") && path.equals("/api/deals/bulk")) {
+            return bulkImport(ex, session.get());
         }
         if (method.equals("POST") && path.equals("/api/deals")) {
             return createDeal(ex, session.get());
@@ -177,6 +190,20 @@ public final class ApiHandler implements HttpHandler {
             return 404;
         }
         ex.json(200, dealJson(updated.get()).build());
+        return 200;
+    }
+
+    private int bulkImport(Exchange ex, UserSession session) throws IOException {
+        Optional<String> csv = ex.textBody(MAX_IMPORT_BYTES);
+        if (csv.isEmpty()) {
+            ex.error(413, "an import file may hold at most " + MAX_IMPORT_BYTES / 1024 + " KB");
+            return 413;
+        }
+        ImportResult result = imports.importer().importCsv(session.context().userId(), csv.get());
+        JsonArrayBuilder rejected = Json.createArrayBuilder();
+        result.rejected().stream().limit(20).forEach(rejected::add);
+        ex.json(200, Json.createObjectBuilder().add("batch", result.batch()).add("rows", result.rows())
+                .add("updated", result.changed()).add("rejected", rejected).build());
         return 200;
     }
 
