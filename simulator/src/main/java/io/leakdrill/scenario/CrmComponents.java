@@ -19,6 +19,9 @@ public enum CrmComponents {
             new Evidence("io.leakdrill.crm.report.PipelineReportCache$CachedReport",
                     "static REPORTS of io.leakdrill.crm.report.PipelineReportCache"),
             "original", "expiring"),
+    BULK_IMPORT("bulk-import", MemoryArea.HEAP,
+            new Evidence("io.leakdrill.crm.imports.DealChange", "java.lang.Thread.threadLocals"),
+            "original", "scoped"),
     DEALS_REPOSITORY("deals-repository", MemoryArea.HEAP, null, null, "plain", "indexed");
 
     /**

@@ -30,7 +30,9 @@ public final class VirtualUsers implements AutoCloseable {
         /** Walk away from a session and log in afresh; the session cache keeps the old one. */
         NEW_VISIT("session-cache"),
         /** Export a pipeline report with a filter of their own; the report cache keeps every distinct report. */
-        CUSTOM_REPORT("report-cache");
+        CUSTOM_REPORT("report-cache"),
+        /** Paste a spreadsheet of deal changes into the bulk import; each import's context stays on its worker. */
+        BULK_IMPORT("bulk-import");
 
         private final String component;
 
@@ -47,6 +49,12 @@ public final class VirtualUsers implements AutoCloseable {
 
     private static final String[] SEARCH_TERMS = {"acme", "blue", "cedar", "delta", "ember", "harbor", "iron",
         "maple", "nova", "pine", "river", "summit", "labs", "foods", "energy"};
+    private static final String[] STAGES = {"prospect", "qualified", "proposal", "negotiation", "won", "lost"};
+    private static final String[] IMPORT_NOTES = {"Q3 forecast review", "moved per customer call",
+        "pricing approved by RVP", "renewal pulled into this quarter", "champion confirmed budget",
+        "legal redlines back from customer", "pushed: procurement freeze", "closed per signed order form",
+        "territory realignment", "updated after QBR"};
+    private static final int IMPORT_ROWS = 50;
     private static final String[] REGIONS = {"Chicago", "Dallas", "Denver", "Houston", "Austin", "Omaha", "Tulsa"};
 
     private final int count;
@@ -115,7 +123,7 @@ public final class VirtualUsers implements AutoCloseable {
             if (session == null || (habitNow && habit == Habit.NEW_VISIT)) {
                 session = login(base, index, user);
             } else {
-                Result result = habitNow ? customReport(base, session, random)
+                Result result = habitNow ? habitRequest(base, session, random)
                         : perform(base, session, mix.pick(random), random);
                 log.record(System.currentTimeMillis(), index, result.latencyMs, result.outcome, false);
                 if (result.status == 401) {
@@ -178,6 +186,24 @@ public final class VirtualUsers implements AutoCloseable {
                     + REGIONS[random.nextInt(REGIONS.length)])).GET();
         };
         return send(builder.timeout(timeout).header("X-Session", session).build());
+    }
+
+    private Result habitRequest(URI base, String session, Random random) {
+        return habit == Habit.BULK_IMPORT ? bulkImport(base, session, random) : customReport(base, session, random);
+    }
+
+    // Sales ops paste this week's changes from their spreadsheet: a header and one line per deal.
+    private Result bulkImport(URI base, String session, Random random) {
+        StringBuilder csv = new StringBuilder("deal,stage,amount,close,note\n");
+        for (int i = 0; i < IMPORT_ROWS; i++) {
+            csv.append(1 + random.nextInt(10_000)).append(',').append(STAGES[random.nextInt(STAGES.length)])
+                    .append(',').append(1_000 + random.nextInt(50_000)).append('.').append(10 + random.nextInt(90))
+                    .append(',').append(java.time.LocalDate.of(2021, 7, 1).plusDays(random.nextInt(180)))
+                    .append(',').append(IMPORT_NOTES[random.nextInt(IMPORT_NOTES.length)]).append('\n');
+        }
+        return send(HttpRequest.newBuilder(base.resolve("/api/deals/bulk"))
+                .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).header("Content-Type", "text/csv")
+                .timeout(timeout).header("X-Session", session).build());
     }
 
     // The rep's own deals since a date they picked: distinct dates make distinct reports.
