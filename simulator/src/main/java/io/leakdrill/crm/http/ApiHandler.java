@@ -12,6 +12,8 @@ import io.leakdrill.crm.data.Deal;
 import io.leakdrill.crm.live.DealCard;
 import io.leakdrill.crm.live.DealRoomSlot;
 import io.leakdrill.crm.live.DealRoomWatcher;
+import io.leakdrill.crm.imports.BulkImportSlot;
+import io.leakdrill.crm.imports.ImportResult;
 import io.leakdrill.crm.report.PipelineReports;
 import io.leakdrill.crm.session.LoginService;
 import io.leakdrill.crm.session.SavedSearch;
@@ -33,10 +35,12 @@ import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
- * The CRM's public API: log in, search and open customers, create and update deals, export the pipeline, and open
- * the live deal room.
+ * The CRM's public API: log in, search and open customers, create and update deals (one at a time or a bulk import),
+ * export the pipeline, and open the live deal room.
  */
 public final class ApiHandler implements HttpHandler {
+
+    private static final int MAX_IMPORT_BYTES = 512 * 1024;
 
     private final CrmRepository repository;
     private final LoginService logins;
@@ -49,11 +53,12 @@ public final class ApiHandler implements HttpHandler {
     private final DealRoomSlot rooms;
     private final RecentDealChanges recentChanges;
     private final DealChangeCounter changeCounter;
+    private final BulkImportSlot imports;
 
     public ApiHandler(CrmRepository repository, LoginService logins, SessionCacheSlot sessions,
             PipelineReports reports, DealRoomSlot rooms, RecentDealChanges recentChanges,
-            DealChangeCounter changeCounter, RequestStats stats, CrmLog log, LongSupplier clock,
-            boolean crashOnOutOfMemory) {
+            DealChangeCounter changeCounter, BulkImportSlot imports, RequestStats stats, CrmLog log,
+            LongSupplier clock, boolean crashOnOutOfMemory) {
         this.rooms = rooms;
         this.recentChanges = recentChanges;
         this.changeCounter = changeCounter;
@@ -65,6 +70,7 @@ public final class ApiHandler implements HttpHandler {
         this.clock = clock;
         this.crashOnOutOfMemory = crashOnOutOfMemory;
         this.reports = reports;
+        this.imports = imports;
     }
 
     @Override
@@ -116,6 +122,9 @@ public final class ApiHandler implements HttpHandler {
         }
         if (method.equals("GET") && path.startsWith("/api/customers/")) {
             return customer(ex, idAfter(path, "/api/customers/"));
+        }
+        if (method.equals("POST") && path.equals("/api/deals/bulk")) {
+            return bulkImport(ex, session.get());
         }
         if (method.equals("POST") && path.equals("/api/deals")) {
             return createDeal(ex, session.get());
@@ -203,6 +212,20 @@ public final class ApiHandler implements HttpHandler {
         }
         AuditTrail.publish(DealChange.of(updated.get(), clock.getAsLong()));
         ex.json(200, dealJson(updated.get()).build());
+        return 200;
+    }
+
+    private int bulkImport(Exchange ex, UserSession session) throws IOException {
+        Optional<String> csv = ex.textBody(MAX_IMPORT_BYTES);
+        if (csv.isEmpty()) {
+            ex.error(413, "an import file may hold at most " + MAX_IMPORT_BYTES / 1024 + " KB");
+            return 413;
+        }
+        ImportResult result = imports.importer().importCsv(session.context().userId(), csv.get());
+        JsonArrayBuilder rejected = Json.createArrayBuilder();
+        result.rejected().stream().limit(20).forEach(rejected::add);
+        ex.json(200, Json.createObjectBuilder().add("batch", result.batch()).add("rows", result.rows())
+                .add("updated", result.changed()).add("rejected", rejected).build());
         return 200;
     }
 
