@@ -55,18 +55,19 @@ record PlayedTranscript(List<JsonObject> events) {
 
     /** How much of the leaking area a sample shows in use, in bytes. */
     static long used(JsonObject sample, MemoryArea area) {
-        return sample.getJsonNumber(switch (area) {
-            case HEAP -> "oldAfterGc";
-            case METASPACE -> "metaspaceUsed";
-            case NATIVE -> "directUsed";
-        }).longValue();
+        return sample.getJsonNumber(fields(area)[0]).longValue();
     }
 
     static long max(JsonObject sample, MemoryArea area) {
-        return sample.getJsonNumber(switch (area) {
-            case HEAP -> "oldMax";
-            case METASPACE -> "metaspaceMax";
-            case NATIVE -> "directMax";
-        }).longValue();
+        return sample.getJsonNumber(fields(area)[1]).longValue();
+    }
+
+    /** The sample's fields for an area's use and limit; `memory` evidence names the use the same way. */
+    static String[] fields(MemoryArea area) {
+        return switch (area) {
+            case HEAP -> new String[] {"oldAfterGc", "oldMax"};
+            case METASPACE -> new String[] {"metaspaceUsed", "metaspaceMax"};
+            case NATIVE -> new String[] {"directUsed", "directMax"};
+        };
     }
 }

@@ -6,21 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leakdrill.cli.Io;
-import io.leakdrill.cli.Main;
 import io.leakdrill.grader.Grader;
 import io.leakdrill.grader.Scorecard;
 import io.leakdrill.grader.Transcript;
 import io.leakdrill.scenario.CrmComponents;
 import io.leakdrill.scenario.Scenario;
 import io.leakdrill.scenario.ScenarioCatalog;
+import io.leakdrill.testing.LeakdrillRun;
 import io.leakdrill.world.monitor.MemoryArea;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +30,6 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -101,20 +95,14 @@ class ReferenceSolutionsTest {
         PlayedTranscript played = play(scenario, variant, Files.readString(solution.script()), 120, "expert");
 
         String leakClass = leaking.evidence().leakClass();
-        // Counted or weighed: a report body ([B) can grow in bytes while its instance count churns.
-        Pattern grew = Pattern.compile("^\\s*([+-]\\d+)\\s+([+-]\\d+)\\s+" + Pattern.quote(leakClass) + "$",
-                Pattern.MULTILINE);
-        assertTrue(played.outputs().map(grew::matcher).anyMatch(m -> m.find() && (Long.parseLong(m.group(1)) > 0
-                        || Long.parseLong(m.group(2)) > 100_000)),
+        assertTrue(played.outputs().anyMatch(text -> diffShowsGrowth(text, leakClass)),
                 () -> "`heap diff` shows " + leakClass + " growing\n"
                         + String.join("\n---\n", played.outputs().filter(t -> t.contains("Growth from")).toList()));
         assertTrue(played.outputs().anyMatch(text -> text.contains(leaking.evidence().retainedBy())),
                 () -> "`heap roots` names the field that holds the leak: " + leaking.evidence().retainedBy() + "\n"
                         + String.join("\n---\n", played.outputs().filter(t -> t.contains("GC roots")).toList()));
         if (area != MemoryArea.HEAP) {
-            String field = area == MemoryArea.METASPACE ? "metaspaceUsed" : "directUsed";
-            List<Long> seen = played.ofType("evidence").filter(e -> "memory".equals(e.getString("kind")))
-                    .map(e -> e.getJsonNumber(field).longValue()).toList();
+            List<Long> seen = memoryLooks(played, area);
             assertTrue(seen.size() >= 2 && seen.get(1) > seen.get(0),
                     "two looks with `memory` show " + area.description() + " growing: " + seen);
         }
@@ -173,17 +161,27 @@ class ReferenceSolutionsTest {
         CrmComponents leaking = CrmComponents.byId(variant.leakingComponent()).orElseThrow();
         if (area == MemoryArea.HEAP) {
             String diff = played.outputs().filter(t -> t.contains("Growth from")).reduce((a, b) -> b).orElseThrow();
-            Matcher grew = Pattern.compile("^\\s*([+-]\\d+)\\s+([+-]\\d+)\\s+"
-                    + Pattern.quote(leaking.evidence().leakClass()) + "$", Pattern.MULTILINE).matcher(diff);
-            assertTrue(grew.find() && (Long.parseLong(grew.group(1)) > 0 || Long.parseLong(grew.group(2)) > 100_000),
+            assertTrue(diffShowsGrowth(diff, leaking.evidence().leakClass()),
                     "after " + bandAid.id() + " the leak keeps growing (it only delays exhaustion):\n" + diff);
         } else {
-            String field = area == MemoryArea.METASPACE ? "metaspaceUsed" : "directUsed";
-            List<Long> seen = played.ofType("evidence").filter(e -> "memory".equals(e.getString("kind")))
-                    .map(e -> e.getJsonNumber(field).longValue()).toList();
+            List<Long> seen = memoryLooks(played, area);
             assertTrue(seen.size() == 2 && seen.get(1) > seen.get(0),
                     "after " + bandAid.id() + " " + area.description() + " keeps growing: " + seen);
         }
+    }
+
+    // Counted or weighed: a report body ([B) can grow in bytes while its instance count churns.
+    private static boolean diffShowsGrowth(String text, String leakClass) {
+        Matcher row = Pattern.compile("^\\s*([+-]\\d+)\\s+([+-]\\d+)\\s+" + Pattern.quote(leakClass) + "$",
+                Pattern.MULTILINE).matcher(text);
+        return row.find() && (Long.parseLong(row.group(1)) > 0 || Long.parseLong(row.group(2)) > 100_000);
+    }
+
+    /** What each `memory` look saw of the leaking area, in order. */
+    private static List<Long> memoryLooks(PlayedTranscript played, MemoryArea area) {
+        String field = PlayedTranscript.fields(area)[0];
+        return played.ofType("evidence").filter(e -> "memory".equals(e.getString("kind")))
+                .map(e -> e.getJsonNumber(field).longValue()).toList();
     }
 
     /** Growth of the leaking area between two incident times, in bytes per incident minute. */
@@ -205,15 +203,11 @@ class ReferenceSolutionsTest {
         String name = scenario.id() + "-" + trainee;
         Path file = dir.resolve(name + ".txt");
         Files.writeString(file, script);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new String[] {"play", SCENARIOS.resolve(scenario.id() + ".json").toString(),
-            "--script", file.toString(), "--speed", Integer.toString(speed), "--seed", Long.toString(SEED),
-            "--variant", variant.id(), "--dir", dir.resolve(name).toString(),
-            "--transcript", dir.resolve(name + ".jsonl").toString(), "--trainee", trainee},
-                new Io(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8)));
-        assertEquals(0, code, () -> "exit code; stderr: " + err.toString(StandardCharsets.UTF_8));
+        LeakdrillRun run = LeakdrillRun.of("play", SCENARIOS.resolve(scenario.id() + ".json").toString(),
+                "--script", file.toString(), "--speed", Integer.toString(speed), "--seed", Long.toString(SEED),
+                "--variant", variant.id(), "--dir", dir.resolve(name).toString(),
+                "--transcript", dir.resolve(name + ".jsonl").toString(), "--trainee", trainee);
+        assertEquals(0, run.exitCode(), () -> "exit code; stderr: " + run.err());
         return PlayedTranscript.read(dir.resolve(name + ".jsonl"));
     }
 

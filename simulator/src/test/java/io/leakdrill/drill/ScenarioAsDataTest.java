@@ -3,16 +3,11 @@ package io.leakdrill.drill;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leakdrill.cli.Io;
-import io.leakdrill.cli.Main;
 import io.leakdrill.scenario.ScenarioCatalog;
+import io.leakdrill.testing.LeakdrillRun;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,12 +29,9 @@ class ScenarioAsDataTest {
     Path dir;
 
     private static String main(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new Io(new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
-        assertEquals(0, code, () -> "exit code; stderr: " + err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
+        LeakdrillRun run = LeakdrillRun.of(args);
+        assertEquals(0, run.exitCode(), () -> "exit code; stderr: " + run.err());
+        return run.out();
     }
 
     private Path play(String scenario, String name, String script, String... more) throws Exception {

@@ -3,12 +3,7 @@ package io.leakdrill.drill;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leakdrill.cli.Io;
-import io.leakdrill.cli.Main;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.leakdrill.testing.LeakdrillRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -25,12 +20,9 @@ class ScriptedDrillTest {
     Path dir;
 
     private static String main(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new Io(new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
-        assertEquals(0, code, () -> "exit code; stderr: " + err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
+        LeakdrillRun run = LeakdrillRun.of(args);
+        assertEquals(0, run.exitCode(), () -> "exit code; stderr: " + run.err());
+        return run.out();
     }
 
     private static int score(String output) {

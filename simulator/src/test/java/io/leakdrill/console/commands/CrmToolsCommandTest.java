@@ -10,16 +10,13 @@ import io.leakdrill.console.Command;
 import io.leakdrill.console.DrillSession;
 import io.leakdrill.console.UsageException;
 import io.leakdrill.drill.Drill;
-import io.leakdrill.drill.DrillOptions;
-import io.leakdrill.scenario.Scenario;
-import io.leakdrill.scenario.ScenarioCatalog;
+import io.leakdrill.testing.QuietDrill;
 import io.leakdrill.world.monitor.Sample;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +38,7 @@ class CrmToolsCommandTest {
 
     @BeforeEach
     void start() throws Exception {
-        drill = Drill.start(new DrillOptions(ScenarioCatalog.standard().load("memory-leak-mayhem"),
-                new Scenario.Variant("quiet", "session-cache", "session-cache-eviction", List.of()), 4, 20,
-                dir.resolve("drill"), dir.resolve("drill.jsonl"), "test", Clock.systemUTC()));
+        drill = QuietDrill.start(dir);
         session = new DrillSession(drill);
     }
 
@@ -53,9 +48,7 @@ class CrmToolsCommandTest {
     }
 
     private String run(Command command, String... args) throws Exception {
-        Command.Result result = command.run(List.of(args), session);
-        assertTrue(result.ok(), result.text());
-        return result.text();
+        return QuietDrill.run(command, session, args);
     }
 
     @Test
@@ -72,11 +65,8 @@ class CrmToolsCommandTest {
         assertTrue(Double.parseDouble(nmt.group(1)) > Double.parseDouble(rss.group(1)) / 4,
                 "NMT's total is of the order of the resident set:\n" + memory);
         assertTrue(memory.contains("Java Heap") && memory.contains("Class"), "top categories are listed:\n" + memory);
-        Matcher took = Pattern.compile("the report took ([\\d.]+) ms in the CRM").matcher(memory);
-        assertTrue(took.find(), memory);
-        double tookMs = Double.parseDouble(took.group(1));
-        assertTrue(tookMs > 0, "reading NMT's summary costs the CRM some time:\n" + memory);
-        assertEquals(tookMs, lastEvidence("memory").getJsonNumber("tookMs").doubleValue(), "recorded as evidence");
+        assertCostShownAndRecorded(memory, "the report took ([\\d.]+) ms in the CRM", "memory",
+                "reading NMT's summary costs the CRM some time");
     }
 
     @Test
@@ -90,11 +80,8 @@ class CrmToolsCommandTest {
         JsonObject dump = drill.crm().admin().threads(Duration.ofSeconds(10));
         assertEquals(dump.getInt("count"), dump.getJsonObject("byGroup").values().stream()
                 .mapToInt(v -> ((jakarta.json.JsonNumber) v).intValue()).sum(), "every thread is in a group");
-        Matcher took = Pattern.compile("The dump took ([\\d.]+) ms in the CRM").matcher(threads);
-        assertTrue(took.find(), threads);
-        double tookMs = Double.parseDouble(took.group(1));
-        assertTrue(tookMs > 0, "a thread dump stops the CRM at a safepoint, which takes time:\n" + threads);
-        assertEquals(tookMs, lastEvidence("threads").getJsonNumber("tookMs").doubleValue(), "recorded as evidence");
+        assertCostShownAndRecorded(threads, "The dump took ([\\d.]+) ms in the CRM", "threads",
+                "a thread dump stops the CRM at a safepoint, which takes time");
     }
 
     @Test
@@ -178,5 +165,13 @@ class CrmToolsCommandTest {
 
     private String transcript() throws Exception {
         return Files.readString(dir.resolve("drill.jsonl"));
+    }
+
+    private void assertCostShownAndRecorded(String output, String shown, String kind, String why) throws Exception {
+        Matcher took = Pattern.compile(shown).matcher(output);
+        assertTrue(took.find(), output);
+        double tookMs = Double.parseDouble(took.group(1));
+        assertTrue(tookMs > 0, why + ":\n" + output);
+        assertEquals(tookMs, lastEvidence(kind).getJsonNumber("tookMs").doubleValue(), "recorded as evidence");
     }
 }

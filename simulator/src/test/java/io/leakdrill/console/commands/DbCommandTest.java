@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.leakdrill.console.Command;
 import io.leakdrill.console.DrillSession;
 import io.leakdrill.drill.Drill;
-import io.leakdrill.drill.DrillOptions;
-import io.leakdrill.scenario.Scenario;
-import io.leakdrill.scenario.ScenarioCatalog;
+import io.leakdrill.testing.QuietDrill;
 import io.leakdrill.world.Fault;
 import io.leakdrill.world.database.DatabaseLogin;
 import jakarta.json.Json;
@@ -25,7 +23,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -59,9 +56,7 @@ class DbCommandTest {
     void start() throws Exception {
         // Slow enough that the leak stays far from exhaustion while a test runs, and no decoys: the tests inject
         // the faults they are about themselves.
-        drill = Drill.start(new DrillOptions(ScenarioCatalog.standard().load("memory-leak-mayhem"),
-                new Scenario.Variant("quiet", "session-cache", "session-cache-eviction", List.of()), 4, 20,
-                dir.resolve("drill"), dir.resolve("drill.jsonl"), "test", Clock.systemUTC()));
+        drill = QuietDrill.start(dir);
         session = new DrillSession(drill);
     }
 

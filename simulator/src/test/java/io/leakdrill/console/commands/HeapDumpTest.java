@@ -8,13 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.leakdrill.console.Command;
 import io.leakdrill.console.DrillSession;
 import io.leakdrill.drill.Drill;
-import io.leakdrill.drill.DrillOptions;
-import io.leakdrill.scenario.Scenario;
-import io.leakdrill.scenario.ScenarioCatalog;
+import io.leakdrill.testing.QuietDrill;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -48,9 +45,7 @@ class HeapDumpTest {
 
     @BeforeEach
     void start() throws Exception {
-        drill = Drill.start(new DrillOptions(ScenarioCatalog.standard().load("memory-leak-mayhem"),
-                new Scenario.Variant("quiet", "session-cache", "session-cache-eviction", List.of()), 4, 20,
-                dir.resolve("drill"), dir.resolve("drill.jsonl"), "test", Clock.systemUTC()));
+        drill = QuietDrill.start(dir);
         session = new DrillSession(drill);
     }
 

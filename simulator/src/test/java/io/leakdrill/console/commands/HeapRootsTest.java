@@ -3,12 +3,7 @@ package io.leakdrill.console.commands;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leakdrill.cli.Io;
-import io.leakdrill.cli.Main;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.leakdrill.testing.LeakdrillRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,14 +18,10 @@ class HeapRootsTest {
     private String play(String variant, String needle) throws Exception {
         Path script = dir.resolve(variant + ".txt");
         Files.writeString(script, "heap roots " + needle + "\nwait 6m\nheap roots " + needle + "\nquit\n");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new String[] {"play", "--script", script.toString(), "--speed", "60", "--seed", "3",
-            "--variant", variant, "--dir", dir.resolve(variant).toString()}, new Io(new ByteArrayInputStream(
-                new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)));
-        assertEquals(0, code, () -> err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
+        LeakdrillRun run = LeakdrillRun.of("play", "--script", script.toString(), "--speed", "60", "--seed", "3",
+                "--variant", variant, "--dir", dir.resolve(variant).toString());
+        assertEquals(0, run.exitCode(), run::err);
+        return run.out();
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.leakdrill.drill.HistogramStore;
 import io.leakdrill.scenario.CrmComponents;
 import io.leakdrill.scenario.Scenario;
 import io.leakdrill.scenario.ScenarioCatalog;
+import io.leakdrill.testing.QuietDrill;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,8 +100,8 @@ class JdkToolsAgreeTest {
                     ours.instances()));
 
             String memory = run(session, new MemoryCommand());
-            double nmtOurs = megabytes(memory, "Native memory tracking: committed ([\\d.]+) MB in total");
-            double nmtTheirs = kilobytes(jcmd(pid, "VM.native_memory", "summary"),
+            double nmtOurs = number(memory, "Native memory tracking: committed ([\\d.]+) MB in total");
+            double nmtTheirs = number(jcmd(pid, "VM.native_memory", "summary"),
                     "Total: reserved=\\d+KB, committed=(\\d+)KB") / 1024;
             assertTrue(Math.abs(nmtTheirs - nmtOurs) <= 0.1 * nmtOurs, String.format(Locale.ROOT,
                     "jcmd VM.native_memory says %.1f MB committed, memory %.1f MB", nmtTheirs, nmtOurs));
@@ -161,9 +162,7 @@ class JdkToolsAgreeTest {
     }
 
     private static String run(DrillSession session, Command command, String... args) throws Exception {
-        Command.Result result = command.run(List.of(args), session);
-        assertTrue(result.ok(), result.text());
-        return result.text();
+        return QuietDrill.run(command, session, args);
     }
 
     private String jcmd(long pid, String... command) throws Exception {
@@ -188,14 +187,10 @@ class JdkToolsAgreeTest {
         return Long.parseLong(m.group(1));
     }
 
-    private static double megabytes(String text, String regex) {
+    private static double number(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertTrue(m.find(), text);
         return Double.parseDouble(m.group(1));
-    }
-
-    private static double kilobytes(String text, String regex) {
-        return megabytes(text, regex);
     }
 
     private static String simpleName(String className) {
