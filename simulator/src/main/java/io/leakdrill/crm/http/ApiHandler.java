@@ -24,10 +24,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
@@ -37,6 +41,8 @@ import java.util.stream.Collectors;
  * the live deal room.
  */
 public final class ApiHandler implements HttpHandler {
+
+    private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
 
     private final CrmRepository repository;
     private final LoginService logins;
@@ -227,12 +233,7 @@ public final class ApiHandler implements HttpHandler {
     private int openDealRoom(Exchange ex, UserSession session) throws IOException {
         String rep = session.context().userId();
         DealRoomWatcher room = rooms.rooms().open(session.id(), rep, repository.pipelineOf(rep));
-        JsonArrayBuilder recent = Json.createArrayBuilder();
-        for (DealChange change : recentChanges.latest(5)) {
-            recent.add(Json.createObjectBuilder().add("deal", change.dealId()).add("owner", change.ownerId())
-                    .add("stage", change.stage()).add("amountCents", change.amountCents()));
-        }
-        ex.json(200, roomJson(room).add("recentMoves", recent).add("movesToday", changeCounter.total()).build());
+        ex.text(200, "application/json", roomJson(room, recentChanges.latest(5), changeCounter.total()));
         return 200;
     }
 
@@ -242,19 +243,30 @@ public final class ApiHandler implements HttpHandler {
             ex.error(410, "deal room " + roomId + " is closed; open it again");
             return 410;
         }
-        ex.json(200, roomJson(room.get()).build());
+        ex.text(200, "application/json", roomJson(room.get(), List.of(), changeCounter.total()));
         return 200;
     }
 
-    private static JsonObjectBuilder roomJson(DealRoomWatcher room) {
-        JsonArrayBuilder cards = Json.createArrayBuilder();
-        for (DealCard card : room.cards()) {
-            cards.add(Json.createObjectBuilder().add("id", card.dealId()).add("customer", card.customer())
-                    .add("title", card.title()).add("stage", card.stage()).add("amount", card.amount())
-                    .add("closes", card.closes()));
+    // Streamed rather than built as a tree first: a board has a couple of hundred cards and reps open it all day.
+    private static String roomJson(DealRoomWatcher room, List<DealChange> recentMoves, long movesToday) {
+        StringWriter text = new StringWriter(32 * 1024);
+        try (JsonGenerator json = GENERATORS.createGenerator(text)) {
+            json.writeStartObject().write("room", room.id()).write("owner", room.ownerId())
+                    .write("moves", room.moves()).write("movesToday", movesToday);
+            json.writeStartArray("cards");
+            for (DealCard card : room.cards()) {
+                json.writeStartObject().write("id", card.dealId()).write("customer", card.customer())
+                        .write("title", card.title()).write("stage", card.stage()).write("amount", card.amount())
+                        .write("closes", card.closes()).writeEnd();
+            }
+            json.writeEnd().writeStartArray("recentMoves");
+            for (DealChange change : recentMoves) {
+                json.writeStartObject().write("deal", change.dealId()).write("owner", change.ownerId())
+                        .write("stage", change.stage()).write("amountCents", change.amountCents()).writeEnd();
+            }
+            json.writeEnd().writeEnd();
         }
-        return Json.createObjectBuilder().add("room", room.id()).add("owner", room.ownerId())
-                .add("moves", room.moves()).add("cards", cards);
+        return text.toString();
     }
 
     private static long idAfter(String path, String prefix) {
