@@ -34,12 +34,13 @@ final class BenchCommand implements Subcommand {
 
     @Override
     public String synopsis() {
-        return "bench [SCENARIO] [--quick]";
+        return "bench [SCENARIO] [--quick] | bench --patterns [--quick]";
     }
 
     @Override
     public Options options() {
         return new Options().addOption(null, "quick", false, "faster speeds and fewer runs (a rough figure)")
+                .addOption(null, "patterns", false, "per leak pattern: first symptom, exhaustion, cost of the heap tools")
                 .addOption(null, "verbose", false, "stack traces on internal errors");
     }
 
@@ -49,6 +50,10 @@ final class BenchCommand implements Subcommand {
         Scenario scenario = ScenarioCatalog.standard().load(id);
         boolean quick = line.hasOption("quick");
         Path work = Files.createTempDirectory("leakdrill-bench");
+        if (line.hasOption("patterns")) {
+            PatternBench.run(quick ? 240 : 120, work, io);
+            return Main.OK;
+        }
         io.out().println("leakdrill bench: " + scenario.id() + " on " + Runtime.getRuntime().availableProcessors()
                 + " cores, Java " + System.getProperty("java.version"));
 

@@ -16,7 +16,9 @@ public enum CrmComponents {
                     "static SESSIONS of io.leakdrill.crm.session.ConcurrentSessionCache"),
             "original", "evicting"),
     REPORT_CACHE("report-cache", MemoryArea.HEAP,
-            new Evidence("io.leakdrill.crm.report.PipelineReportCache$CachedReport",
+            // A cached report is a small record owning a large body: the histogram shows the bodies ([B) growing,
+            // and only the path to GC roots names their owner.
+            new Evidence("[B",
                     "static REPORTS of io.leakdrill.crm.report.PipelineReportCache"),
             "original", "expiring"),
     DEAL_WATCHERS("deal-watchers", MemoryArea.HEAP,

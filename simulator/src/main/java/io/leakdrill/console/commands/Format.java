@@ -19,4 +19,9 @@ final class Format {
     static String ms(double millis) {
         return String.format(Locale.ROOT, "%.0f ms", millis);
     }
+
+    /** Microseconds the CRM measured, as milliseconds with one decimal: most diagnostics cost under a few ms. */
+    static double millis(long micros) {
+        return Math.round(micros / 100.0) / 10.0;
+    }
 }

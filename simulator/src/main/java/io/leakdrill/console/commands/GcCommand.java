@@ -2,16 +2,18 @@ package io.leakdrill.console.commands;
 
 import io.leakdrill.console.Command;
 import io.leakdrill.console.DrillSession;
+import io.leakdrill.console.UsageException;
 import io.leakdrill.world.monitor.Sample;
 import jakarta.json.Json;
-import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 
-/** The GC trend over the last samples, like watching {@code jstat -gcutil}: is the floor rising? */
+/** The GC trend over the last monitor samples, like watching {@code jstat -gcutil}: is the floor rising? */
 public final class GcCommand implements Command {
 
-    private static final int ROWS = 12;
+    private static final int DEFAULT_SAMPLES = 24;
+    // An hour at the default 15 s monitor interval: more rows than that scroll the trend off the screen.
+    private static final int MAX_SAMPLES = 240;
 
     @Override
     public String name() {
@@ -20,39 +22,59 @@ public final class GcCommand implements Command {
 
     @Override
     public String summary() {
-        return "GC trend: old gen after GC, GC count and time share over recent samples";
+        return "GC trend over the last N monitor samples (default 24: six incident minutes at the usual interval), like jstat -gcutil: is the heap floor rising?";
     }
 
     @Override
     public String usage() {
-        return "gc";
+        return "gc [N]";
     }
 
     @Override
-    public Result run(List<String> args, DrillSession session) {
-        List<Sample> recent = session.drill().samples().last(120).stream().filter(Sample::crmUp).toList();
-        if (recent.isEmpty()) {
-            return Result.error("no GC samples yet (the CRM has not answered the monitor)");
+    public Result run(List<String> args, DrillSession session) throws UsageException {
+        if (args.size() > 1) {
+            throw new UsageException("unexpected '" + args.get(1) + "'");
         }
-        int step = Math.max(1, recent.size() / ROWS);
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-8s %10s %10s %8s %8s %8s%n", "TIME",
-                "HEAP USED", "OLD AFTER", "OLD %", "GCs", "GC TIME"));
-        for (int i = (recent.size() - 1) % step; i < recent.size(); i += step) {
-            Sample s = recent.get(i);
-            text.append(String.format(Locale.ROOT, "%-8s %10s %10s %8s %8d %8s%n",
-                    session.drill().clock().clockTextSeconds(Duration.ofMillis((long) (s.atSeconds() * 1000))),
-                    Format.mb(s.heapUsed()), Format.mb(s.oldAfterGc()), Format.pct(s.oldAfterGcRatio()),
-                    s.gcCount(), Format.pct(s.gcTimeShare())));
+        int count = args.isEmpty() ? DEFAULT_SAMPLES : parseCount(args.get(0));
+        List<Sample> window = session.drill().samples().last(count);
+        if (window.isEmpty()) {
+            return Result.error("no samples yet: the monitor has not scraped the CRM");
         }
-        Sample first = recent.get(0);
-        Sample last = recent.get(recent.size() - 1);
-        double minutes = Math.max(1e-9, (last.atSeconds() - first.atSeconds()) / 60);
-        double slope = (last.oldAfterGc() - first.oldAfterGc()) / minutes;
-        text.append(String.format(Locale.ROOT, "Old gen after GC changed by %s per incident minute over %.0f min.",
-                (slope >= 0 ? "+" : "-") + Format.mb((long) Math.abs(slope)), minutes));
-        session.record("evidence", Json.createObjectBuilder().add("kind", "gc").add("samples", recent.size())
-                .add("oldAfterGcRatio", Math.round(last.oldAfterGcRatio() * 1000) / 1000.0)
-                .add("slopeBytesPerMinute", Math.round(slope)));
-        return Result.ok(text.toString());
+        Optional<GcTrend> trend = GcTrend.of(window);
+        String text = new GcTable(session.drill().clock()).render(window, trend);
+        if (trend.isEmpty()) {
+            return Result.error(text);
+        }
+        GcTrend t = trend.get();
+        session.record("evidence", Json.createObjectBuilder().add("kind", "gc").add("samples", window.size())
+                .add("crmDown", window.stream().filter(s -> !s.crmUp()).count())
+                .add("trendSamples", t.samples())
+                .add("trendMinutes", round(t.minutes(), 2))
+                .add("restarted", t.restarted())
+                .add("oldAfterGcRatio", round(t.last().oldAfterGcRatio(), 3))
+                .add("slopeBytesPerMinute", Math.round(t.floorBytesPerMinute()))
+                .add("slopeRatioPerMinute", round(t.floorRatioPerMinute(), 4))
+                .add("gcTimeShareStart", round(t.first().gcTimeShare(), 4))
+                .add("gcTimeShareNow", round(t.last().gcTimeShare(), 4))
+                .add("youngGcCount", t.last().jvm().youngCount())
+                .add("fullGcCount", t.last().jvm().fullCount()));
+        return Result.ok(text);
+    }
+
+    private static int parseCount(String value) throws UsageException {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 2 && n <= MAX_SAMPLES) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("N is how many samples to show, 2 to " + MAX_SAMPLES + ", not '" + value + "'");
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
     }
 }

@@ -39,9 +39,11 @@ public final class MemoryCommand implements Command {
         }
         JsonObject m = crm.admin().memory(Duration.ofSeconds(10));
         JsonObject heap = m.getJsonObject("heap");
+        double tookMs = Format.millis(bytes(m, "tookMicros"));
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "CRM pid %d at %s%nHeap: used %s, committed %s, max %s%n%n%-34s %-8s %10s %10s %10s%n",
-                crm.process().pid(), session.drill().clock().clockText(), Format.mb(bytes(heap, "used")),
+                "CRM pid %d at %s (the report took %.1f ms in the CRM)%nHeap: used %s, committed %s, max %s%n%n"
+                        + "%-34s %-8s %10s %10s %10s%n",
+                crm.process().pid(), session.drill().clock().clockText(), tookMs, Format.mb(bytes(heap, "used")),
                 Format.mb(bytes(heap, "committed")), max(heap), "MEMORY POOL", "TYPE", "USED", "COMMITTED", "MAX"));
         long metaspace = -1;
         for (JsonValue v : m.getJsonArray("pools")) {
@@ -84,7 +86,7 @@ public final class MemoryCommand implements Command {
         text.append("The heap is only part of the process: compare the resident set with heap committed.");
         JsonObjectBuilder evidence = Json.createObjectBuilder().add("kind", "memory")
                 .add("heapUsed", bytes(heap, "used")).add("metaspaceUsed", metaspace).add("directUsed", direct)
-                .add("rssBytes", rss).add("nmtCommitted", nmtCommitted);
+                .add("rssBytes", rss).add("nmtCommitted", nmtCommitted).add("tookMs", tookMs);
         session.record("evidence", evidence);
         return Result.ok(text.toString());
     }

@@ -36,9 +36,11 @@ public final class ThreadsCommand implements Command {
         }
         JsonObject dump = crm.admin().threads(Duration.ofSeconds(10));
         int count = dump.getInt("count");
+        double tookMs = Format.millis(dump.getJsonNumber("tookMicros").longValue());
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "CRM pid %d at %s: %d threads%nBy state: %s%n"
-                + "%nBY NAME GROUP%n", crm.process().pid(), session.drill().clock().clockText(), count,
-                joined(dump.getJsonObject("byState"))));
+                + "The dump took %.1f ms in the CRM (it stops every thread at a safepoint)%n%nBY NAME GROUP%n",
+                crm.process().pid(), session.drill().clock().clockText(), count,
+                joined(dump.getJsonObject("byState")), tookMs));
         dump.getJsonObject("byGroup").entrySet().stream()
                 .sorted((a, b) -> Integer.compare(number(b.getValue()), number(a.getValue())))
                 .forEach(e -> text.append(String.format(Locale.ROOT, "%5d  %s%n", number(e.getValue()), e.getKey())));
@@ -54,7 +56,8 @@ public final class ThreadsCommand implements Command {
             }
         }
         session.record("evidence", Json.createObjectBuilder().add("kind", "threads").add("count", count)
-                .add("byState", dump.getJsonObject("byState")).add("waitingOnLocks", waiting.size()));
+                .add("byState", dump.getJsonObject("byState")).add("waitingOnLocks", waiting.size())
+                .add("tookMs", tookMs));
         return Result.ok(text.toString().strip());
     }
 

@@ -20,6 +20,7 @@ public final class GcWatcher {
     private final java.util.ArrayDeque<long[]> recent = new java.util.ArrayDeque<>();
     private volatile long oldAfterLastGc = -1;
     private volatile long oldAfterLastFullGc = -1;
+    private volatile long floorRestartedAtUptime;
 
     /**
      * @param floorWindowMillis how far back {@link #floor()} looks for the lowest old-generation reading; young
@@ -43,7 +44,9 @@ public final class GcWatcher {
 
     private void record(GarbageCollectionNotificationInfo info) {
         MemoryUsage after = info.getGcInfo().getMemoryUsageAfterGc().get(oldPool.getName());
-        if (after == null) {
+        // Notifications arrive late on their own thread: one from a collection before the last restart of the
+        // floor (the warm-up's own measurements) would drag the floor back to a level the heap has left.
+        if (after == null || info.getGcInfo().getEndTime() < floorRestartedAtUptime) {
             return;
         }
         oldAfterLastGc = after.getUsed();
@@ -71,6 +74,7 @@ public final class GcWatcher {
 
     /** Forgets earlier readings (after the warm-up, which is history, not part of the incident). */
     public void restartFloor(long oldUsedNow) {
+        floorRestartedAtUptime = ManagementFactory.getRuntimeMXBean().getUptime();
         synchronized (recent) {
             recent.clear();
             recent.addLast(new long[] {System.currentTimeMillis(), oldUsedNow});

@@ -1,0 +1,218 @@
+package io.leakdrill.drill;
+
+import static io.leakdrill.drill.PlayedTranscript.at;
+import static io.leakdrill.drill.PlayedTranscript.used;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.leakdrill.cli.Io;
+import io.leakdrill.cli.Main;
+import io.leakdrill.grader.Grader;
+import io.leakdrill.grader.Scorecard;
+import io.leakdrill.grader.Transcript;
+import io.leakdrill.scenario.CrmComponents;
+import io.leakdrill.scenario.Scenario;
+import io.leakdrill.scenario.ScenarioCatalog;
+import io.leakdrill.world.monitor.MemoryArea;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The scenario pack proves itself: every reference solution is played headless at high speed, and the transcript's
+ * own measurements must show the leak in the tools, the fix stopping it and an expert's score; left alone, each
+ * scenario's leak must hurt users before its target, shrug off the wrong patch, and outgrow a bigger heap. A
+ * scenario that stops showing its leak fails the build.
+ */
+class ReferenceSolutionsTest {
+
+    private static final Path SCENARIOS = Path.of(System.getProperty("leakdrill.scenarios"));
+    private static final Pattern SOLUTION = Pattern.compile("(.+)\\.([^.]+)\\.solution\\.txt");
+    private static final long SEED = 11;
+
+    @TempDir
+    Path dir;
+
+    record Solution(String scenario, String variant, Path script) {
+        @Override
+        public String toString() {
+            return scenario + " / " + variant;
+        }
+    }
+
+    static Stream<Solution> solutions() throws Exception {
+        try (Stream<Path> files = Files.list(SCENARIOS)) {
+            return files.map(f -> SOLUTION.matcher(f.getFileName().toString())).filter(Matcher::matches)
+                    .map(m -> new Solution(m.group(1), m.group(2), SCENARIOS.resolve(m.group())))
+                    .sorted((a, b) -> a.toString().compareTo(b.toString())).toList().stream();
+        }
+    }
+
+    /** One solution per scenario is enough for the long left-alone run; its variant is the first by name. */
+    static Stream<Solution> onePerScenario() throws Exception {
+        Set<String> seen = new HashSet<>();
+        return solutions().filter(s -> seen.add(s.scenario()));
+    }
+
+    @Test
+    void everyShippedScenarioAndEveryVariantHasAReferenceSolution() throws Exception {
+        List<String> missing = new ArrayList<>();
+        ScenarioCatalog catalog = ScenarioCatalog.in(SCENARIOS);
+        for (String id : catalog.ids()) {
+            for (Scenario.Variant variant : catalog.load(id).variants()) {
+                if (!Files.exists(SCENARIOS.resolve(id + "." + variant.id() + ".solution.txt"))) {
+                    missing.add(id + "." + variant.id() + ".solution.txt");
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("solutions")
+    void theReferenceSolutionSeesTheLeakStopsItAndScoresAsExpert(Solution solution) throws Exception {
+        Scenario scenario = ScenarioCatalog.in(SCENARIOS).load(solution.scenario());
+        Scenario.Variant variant = variant(scenario, solution.variant());
+        CrmComponents leaking = CrmComponents.byId(variant.leakingComponent()).orElseThrow();
+        MemoryArea area = leaking.area();
+        PlayedTranscript played = play(scenario, variant, Files.readString(solution.script()), 120, "expert");
+
+        String leakClass = leaking.evidence().leakClass();
+        Pattern grew = Pattern.compile("^\\s*\\+(\\d+)\\s+[+-]?\\d+\\s+" + Pattern.quote(leakClass) + "$",
+                Pattern.MULTILINE);
+        assertTrue(played.outputs().map(grew::matcher).anyMatch(m -> m.find() && Long.parseLong(m.group(1)) > 0),
+                () -> "`heap diff` shows " + leakClass + " growing\n"
+                        + String.join("\n---\n", played.outputs().filter(t -> t.contains("Growth from")).toList()));
+        assertTrue(played.outputs().anyMatch(text -> text.contains(leaking.evidence().retainedBy())),
+                () -> "`heap roots` names the field that holds the leak: " + leaking.evidence().retainedBy() + "\n"
+                        + String.join("\n---\n", played.outputs().filter(t -> t.contains("GC roots")).toList()));
+        if (area != MemoryArea.HEAP) {
+            String field = area == MemoryArea.METASPACE ? "metaspaceUsed" : "directUsed";
+            List<Long> seen = played.ofType("evidence").filter(e -> "memory".equals(e.getString("kind")))
+                    .map(e -> e.getJsonNumber(field).longValue()).toList();
+            assertTrue(seen.size() >= 2 && seen.get(1) > seen.get(0),
+                    "two looks with `memory` show " + area.description() + " growing: " + seen);
+        }
+
+        JsonObject fix = played.deployOf(variant.fix()).orElseThrow(() -> new AssertionError("the fix is deployed"));
+        // The sound version refills its bounded cache for a while after the deploy; judge it once that has settled.
+        double settled = at(fix) + 720;
+        JsonObject from = played.sampleAt(settled).orElseThrow();
+        JsonObject last = played.samples().reduce((a, b) -> b).orElseThrow();
+        assertTrue(at(last) - at(from) >= 360, "the solution watches at least 18 minutes after the fix");
+        long growth = used(last, area) - used(from, area);
+        assertTrue(growth <= 0.03 * PlayedTranscript.max(last, area), String.format(Locale.ROOT,
+                "%s flat after the fix: %+d bytes from %.0f s to %.0f s", area.description(), growth, at(from),
+                at(last)));
+
+        Scorecard card = grade(solution.scenario() + "-expert");
+        assertEquals("expert", card.level(), () -> "expert solution scored " + card.total() + "/" + card.max());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("onePerScenario")
+    void leftAloneTheLeakHurtsUsersShrugsOffTheWrongPatchAndOutgrowsABiggerHeap(Solution solution)
+            throws Exception {
+        Scenario scenario = ScenarioCatalog.in(SCENARIOS).load(solution.scenario());
+        Scenario.Variant variant = variant(scenario, solution.variant());
+        MemoryArea area = CrmComponents.byId(variant.leakingComponent()).orElseThrow().area();
+        Scenario.Patch wrong = scenario.patches().stream()
+                .filter(p -> "code".equals(p.kind()) && !p.component().equals(variant.leakingComponent()))
+                .findFirst().orElseThrow(() -> new AssertionError("the scenario offers a wrong code patch"));
+        Scenario.Patch bandAid = scenario.patches().stream().filter(Scenario.Patch::bandAid).findFirst()
+                .orElseThrow(() -> new AssertionError("the scenario offers a band-aid"));
+        long target = scenario.leak().exhaustedAt().toMinutes();
+        // The same tolerance the benchmark grants the leak's timing: within 10% of the scenario's target.
+        long deadline = (long) Math.ceil(target * 1.1);
+        PlayedTranscript played = play(scenario, variant, "wait 10m\ndeploy " + wrong.id() + "\nwait "
+                + (deadline - 10) + "m\ndeploy " + bandAid.id() + "\nwait 4m\nheap histo\nmemory\nwait 8m\n"
+                + "heap histo\nheap diff\nmemory\nresolve\n", 120, "left-alone");
+
+        double before = slope(played, area, 120, 600);
+        double after = slope(played, area, 660, 1140);
+        assertTrue(before > 0, "the leak grows before any patch: " + before + " bytes/min");
+        assertTrue(after > 0.5 * before, String.format(Locale.ROOT,
+                "the wrong patch (%s) leaves the growth as it was: %.0f then %.0f bytes/min", wrong.id(), before,
+                after));
+
+        assertTrue(played.ofType("sample").anyMatch(s -> at(s) <= deadline * 60
+                        && (s.getJsonNumber("usersAffected").doubleValue() >= 0.25
+                        || s.getJsonNumber("errorRatio").doubleValue() >= 0.05)),
+                "users feel the leak by +" + deadline + " min");
+        assertFalse(played.ofType("exhausted").findAny().isEmpty(), "left alone, the leak exhausts its area");
+        assertTrue(played.ofType("restart").anyMatch(r -> "deploy".equals(r.getString("reason"))),
+                "the band-aid restarts the CRM");
+
+        // A bigger heap has few collections, so its floor lags: ask with full GCs (histograms) and `memory`.
+        CrmComponents leaking = CrmComponents.byId(variant.leakingComponent()).orElseThrow();
+        if (area == MemoryArea.HEAP) {
+            String diff = played.outputs().filter(t -> t.contains("Growth from")).reduce((a, b) -> b).orElseThrow();
+            Matcher grew = Pattern.compile("^\\s*\\+(\\d+)\\s+[+-]?\\d+\\s+"
+                    + Pattern.quote(leaking.evidence().leakClass()) + "$", Pattern.MULTILINE).matcher(diff);
+            assertTrue(grew.find() && Long.parseLong(grew.group(1)) > 0,
+                    "after " + bandAid.id() + " the leak keeps growing (it only delays exhaustion):\n" + diff);
+        } else {
+            String field = area == MemoryArea.METASPACE ? "metaspaceUsed" : "directUsed";
+            List<Long> seen = played.ofType("evidence").filter(e -> "memory".equals(e.getString("kind")))
+                    .map(e -> e.getJsonNumber(field).longValue()).toList();
+            assertTrue(seen.size() == 2 && seen.get(1) > seen.get(0),
+                    "after " + bandAid.id() + " " + area.description() + " keeps growing: " + seen);
+        }
+    }
+
+    /** Growth of the leaking area between two incident times, in bytes per incident minute. */
+    private static double slope(PlayedTranscript played, MemoryArea area, double fromSeconds, double toSeconds) {
+        JsonObject from = played.sampleAt(fromSeconds).orElseThrow();
+        JsonObject to = played.sampleAt(toSeconds).orElseThrow();
+        assertTrue(at(to) - at(from) >= 0.6 * (toSeconds - fromSeconds),
+                "samples cover " + fromSeconds + ".." + toSeconds + " s");
+        return (used(to, area) - used(from, area)) / ((at(to) - at(from)) / 60);
+    }
+
+    private static Scenario.Variant variant(Scenario scenario, String id) {
+        return scenario.variants().stream().filter(v -> v.id().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError(scenario.id() + " has no variant " + id));
+    }
+
+    private PlayedTranscript play(Scenario scenario, Scenario.Variant variant, String script, int speed,
+            String trainee) throws Exception {
+        String name = scenario.id() + "-" + trainee;
+        Path file = dir.resolve(name + ".txt");
+        Files.writeString(file, script);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"play", SCENARIOS.resolve(scenario.id() + ".json").toString(),
+            "--script", file.toString(), "--speed", Integer.toString(speed), "--seed", Long.toString(SEED),
+            "--variant", variant.id(), "--dir", dir.resolve(name).toString(),
+            "--transcript", dir.resolve(name + ".jsonl").toString(), "--trainee", trainee},
+                new Io(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8)));
+        assertEquals(0, code, () -> "exit code; stderr: " + err.toString(StandardCharsets.UTF_8));
+        return PlayedTranscript.read(dir.resolve(name + ".jsonl"));
+    }
+
+    private Scorecard grade(String name) throws Exception {
+        try (Reader reader = Files.newBufferedReader(dir.resolve(name + ".jsonl"))) {
+            return Grader.grade(Transcript.parse(reader));
+        }
+    }
+}
