@@ -112,9 +112,10 @@ class DealWatchersLeakTest {
                     mostRooms.accumulateAndGet(live.getOrDefault(ROOM, 0L), Math::max);
                     return System.nanoTime() > deadline;
                 });
-        // Eleven sessions hold one room each, of at most a few hundred open deals; the leak added 10,000 in seconds.
-        assertTrue(mostRooms.get() <= 11, "at most a room per session: " + mostRooms.get() + " rooms");
-        assertTrue(mostCards.get() < 11 * 300, "and their cards only: " + mostCards.get() + " cards");
+        // Eleven sessions hold a room each; a room whose session was replaced lasts until its idle time (5 s here)
+        // and a few are being built: a bound of two per session. The leak added ten thousand cards in seconds.
+        assertTrue(mostRooms.get() <= 22, "about a room per session: " + mostRooms.get() + " rooms");
+        assertTrue(mostCards.get() < 22 * 300, "and their cards only: " + mostCards.get() + " cards");
         assertTrue(highest.get() < settled + 2_000_000,
                 "floor flat after the fix: rose " + (highest.get() - settled) + " bytes");
         neighboursStayPut();
