@@ -233,7 +233,8 @@ public final class ApiHandler implements HttpHandler {
     private int openDealRoom(Exchange ex, UserSession session) throws IOException {
         String rep = session.context().userId();
         DealRoomWatcher room = rooms.rooms().open(session.id(), rep, repository.pipelineOf(rep));
-        ex.text(200, "application/json", roomJson(room, recentChanges.latest(5), changeCounter.total()));
+        ex.text(200, "application/json", roomJson(room, recentChanges.latest(5), changeCounter.total(),
+                changeCounter.byStage()));
         return 200;
     }
 
@@ -243,16 +244,21 @@ public final class ApiHandler implements HttpHandler {
             ex.error(410, "deal room " + roomId + " is closed; open it again");
             return 410;
         }
-        ex.text(200, "application/json", roomJson(room.get(), List.of(), changeCounter.total()));
+        ex.text(200, "application/json", roomJson(room.get(), List.of(), changeCounter.total(),
+                changeCounter.byStage()));
         return 200;
     }
 
     // Streamed rather than built as a tree first: a board has a couple of hundred cards and reps open it all day.
-    private static String roomJson(DealRoomWatcher room, List<DealChange> recentMoves, long movesToday) {
+    private static String roomJson(DealRoomWatcher room, List<DealChange> recentMoves, long movesSinceStart,
+            Map<String, Long> changeCounts) {
         StringWriter text = new StringWriter(32 * 1024);
         try (JsonGenerator json = GENERATORS.createGenerator(text)) {
             json.writeStartObject().write("room", room.id()).write("owner", room.ownerId())
-                    .write("moves", room.moves()).write("movesToday", movesToday);
+                    .write("moves", room.moves()).write("movesSinceStart", movesSinceStart);
+            json.writeStartObject("movesByStage");
+            changeCounts.forEach(json::write);
+            json.writeEnd();
             json.writeStartArray("cards");
             for (DealCard card : room.cards()) {
                 json.writeStartObject().write("id", card.dealId()).write("customer", card.customer())

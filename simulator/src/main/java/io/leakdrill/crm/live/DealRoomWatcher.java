@@ -18,7 +18,6 @@ public final class DealRoomWatcher implements DealChangeListener {
     private final String id;
     private final String ownerId;
     private final DealCard[] cards;
-    private final long openedAtMillis;
     private volatile long lastSeenMillis;
     private int moves;
 
@@ -26,7 +25,6 @@ public final class DealRoomWatcher implements DealChangeListener {
         this.id = id;
         this.ownerId = ownerId;
         this.cards = cards;
-        this.openedAtMillis = nowMillis;
         this.lastSeenMillis = nowMillis;
     }
 
@@ -62,10 +60,6 @@ public final class DealRoomWatcher implements DealChangeListener {
 
     public String ownerId() {
         return ownerId;
-    }
-
-    public long openedAtMillis() {
-        return openedAtMillis;
     }
 
     long lastSeenMillis() {
