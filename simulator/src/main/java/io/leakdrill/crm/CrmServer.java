@@ -8,6 +8,7 @@ import io.leakdrill.crm.data.DatabasePool;
 import io.leakdrill.crm.http.AdminHandler;
 import io.leakdrill.crm.http.ApiHandler;
 import io.leakdrill.crm.live.DealRoomSlot;
+import io.leakdrill.crm.imports.BulkImportSlot;
 import io.leakdrill.crm.report.PipelineReports;
 import io.leakdrill.crm.report.ReportCacheSlot;
 import io.leakdrill.crm.session.LoginService;
@@ -21,7 +22,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -34,10 +34,19 @@ public final class CrmServer {
     private static final int WORKERS = 16;
 
     private final HttpServer http;
-    private final ExecutorService workers;
+    private final ThreadPoolExecutor workers;
 
     public CrmServer(CrmSettings settings, CrmLog log) throws IOException {
         LongSupplier clock = System::currentTimeMillis;
+        // Every request runs on one of these threads, and they live as long as the process: what a worker's
+        // thread-locals hold stays until something removes it.
+        AtomicInteger ids = new AtomicInteger();
+        workers = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "http-worker-" + ids.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         DatabaseStats database = new DatabaseStats();
         CrmRepository repository = new CrmRepository(new DatabasePool(settings.dbUrl(), settings.dbUser(),
                 settings.dbPassword(), log, database));
@@ -60,24 +69,20 @@ public final class CrmServer {
         AuditTrail.subscribe(recentChanges);
         DealRoomSlot rooms = new DealRoomSlot(settings.component(DealRoomSlot.COMPONENT, "unsubscribing"), 500,
                 idleMillis, clock);
+        BulkImportSlot imports = new BulkImportSlot(settings.component(BulkImportSlot.COMPONENT, "scoped"),
+                repository, log, clock);
         RequestStats stats = new RequestStats();
         // The heap floor is the lowest old-generation reading over the last five incident minutes.
         GcWatcher gc = new GcWatcher((long) (5 * 60_000 / settings.clockSpeed()));
 
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         http.createContext("/api/", new ApiHandler(repository, logins, sessions, reports, rooms, recentChanges,
-                changeCounter, stats, log, clock, settings.crashOnOutOfMemory()));
+                changeCounter, imports, stats, log, clock, settings.crashOnOutOfMemory()));
         MonitorCost monitorCost = new MonitorCost();
+        ComponentRegistry components = new ComponentRegistry(sessions, logins, reportCache, reports, rooms, imports,
+                repository, workers);
         http.createContext("/admin/", new AdminHandler(settings.adminToken(), new MetricsReport(gc, stats, database,
-                monitorCost), monitorCost, gc,
-                new ComponentRegistry(sessions, logins, reportCache, reports, rooms, repository), settings.seed(), log));
-        AtomicInteger ids = new AtomicInteger();
-        workers = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> {
-                    Thread t = new Thread(r, "http-worker-" + ids.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                monitorCost), monitorCost, gc, components, settings.seed(), log));
         http.setExecutor(workers);
     }
 

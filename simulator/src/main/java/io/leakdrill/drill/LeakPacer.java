@@ -42,7 +42,9 @@ public final class LeakPacer {
         double loginsPerRealSecond = bytesPerIncidentSecond * speed / bytesPerHabit;
         if (onPlan && oldMaxBytes > 0) {
             double drift = (plannedFloor(elapsedSeconds) - measuredFloorBytes) / (0.02 * oldMaxBytes);
-            loginsPerRealSecond *= Math.max(0, Math.min(4, 1 + drift));
+            // Ahead of plan it slows down but never stops: a leak that pauses for minutes would hide from a
+            // trainee's histogram diff, and real leaks do not wait for the story.
+            loginsPerRealSecond *= Math.max(0.5, Math.min(4, 1 + drift));
         }
         probability = Math.min(1, loginsPerRealSecond / Math.max(1, actionsPerRealSecond));
     }

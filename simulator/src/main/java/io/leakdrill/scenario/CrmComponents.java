@@ -25,6 +25,9 @@ public enum CrmComponents {
             new Evidence("io.leakdrill.crm.live.DealCard",
                     "static LISTENERS of io.leakdrill.crm.audit.AuditTrail"),
             "original", "unsubscribing"),
+    BULK_IMPORT("bulk-import", MemoryArea.HEAP,
+            new Evidence("io.leakdrill.crm.imports.DealChange", "java.lang.Thread.threadLocals"),
+            "original", "scoped"),
     DEALS_REPOSITORY("deals-repository", MemoryArea.HEAP, null, null, "plain", "indexed");
 
     /**

@@ -136,7 +136,7 @@ class DealWatchersLeakTest {
         long sessions = live.getOrDefault("io.leakdrill.crm.session.UserSession", 0L);
         assertTrue(sessions <= 11, "a session per user: " + sessions);
         // The feed holds its last 50 changes; a few more may be in flight.
-        long changes = live.getOrDefault("io.leakdrill.crm.audit.DealChange", 0L);
+        long changes = live.getOrDefault("io.leakdrill.crm.audit.DealChanged", 0L);
         assertTrue(changes <= 60, "the recent-moves feed stays bounded: " + changes + " changes");
     }
 

@@ -148,6 +148,63 @@ public final class CrmRepository {
         });
     }
 
+    /**
+     * Writes a batch of deal changes in one transaction and returns each changed deal as it was before, by id. Deals
+     * that do not exist are left out. Rows are locked in id order, so two imports never deadlock on each other.
+     */
+    public Map<Long, Deal> updateDeals(List<DealUpdate> updates) {
+        if (updates.isEmpty()) {
+            return Map.of();
+        }
+        // Stable sort: lines for the same deal keep their order in the file.
+        List<DealUpdate> ordered = new ArrayList<>(updates);
+        ordered.sort(java.util.Comparator.comparingLong(DealUpdate::dealId));
+        return db.run("bulk update deals", c -> {
+            c.setAutoCommit(false);
+            try {
+                Map<Long, Deal> before = new LinkedHashMap<>();
+                try (PreparedStatement s = c.prepareStatement("SELECT " + DEAL_COLUMNS
+                        + " FROM DEALS WHERE ID = ANY(?) ORDER BY ID FOR UPDATE")) {
+                    s.setObject(1, ordered.stream().map(DealUpdate::dealId).toArray(Long[]::new));
+                    for (Deal d : deals(s)) {
+                        before.put(d.id(), d);
+                    }
+                }
+                // A deal listed twice in one file takes its last line, as pasting the rows one by one would.
+                Map<Long, DealUpdate> last = new LinkedHashMap<>();
+                ordered.stream().filter(u -> before.containsKey(u.dealId())).forEach(u -> last.put(u.dealId(), u));
+                List<DealUpdate> found = List.copyOf(last.values());
+                if (!found.isEmpty()) {
+                    // One statement for the whole file: a round trip per row would make a big import crawl.
+                    StringBuilder sql = new StringBuilder("MERGE INTO DEALS D USING (VALUES ");
+                    for (int i = 0; i < found.size(); i++) {
+                        sql.append(i == 0 ? "" : ", ").append("(CAST(? AS BIGINT), CAST(? AS VARCHAR(16)),"
+                                + " CAST(? AS BIGINT), CAST(? AS DATE))");
+                    }
+                    sql.append(") S(ID, STAGE, AMOUNT_CENTS, CLOSE_DATE) ON D.ID = S.ID WHEN MATCHED THEN UPDATE"
+                            + " SET STAGE = S.STAGE, AMOUNT_CENTS = S.AMOUNT_CENTS, CLOSE_DATE = S.CLOSE_DATE");
+                    try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+                        int p = 1;
+                        for (DealUpdate u : found) {
+                            s.setLong(p++, u.dealId());
+                            s.setString(p++, u.stage());
+                            s.setLong(p++, u.amountCents());
+                            s.setObject(p++, u.closeDate());
+                        }
+                        s.executeUpdate();
+                    }
+                }
+                c.commit();
+                return before;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
     /** The {@code deals-index} change: index deals by customer for the customer page and the region report. */
     public void indexDealsByCustomer() {
         db.run("create index on deals by customer", c -> {

@@ -2,7 +2,7 @@ package io.leakdrill.crm.http;
 
 import io.leakdrill.crm.CrmLog;
 import io.leakdrill.crm.audit.AuditTrail;
-import io.leakdrill.crm.audit.DealChange;
+import io.leakdrill.crm.audit.DealChanged;
 import io.leakdrill.crm.audit.DealChangeCounter;
 import io.leakdrill.crm.audit.RecentDealChanges;
 import io.leakdrill.crm.data.Contact;
@@ -12,6 +12,8 @@ import io.leakdrill.crm.data.Deal;
 import io.leakdrill.crm.live.DealCard;
 import io.leakdrill.crm.live.DealRoomSlot;
 import io.leakdrill.crm.live.DealRoomWatcher;
+import io.leakdrill.crm.imports.BulkImportSlot;
+import io.leakdrill.crm.imports.ImportResult;
 import io.leakdrill.crm.report.PipelineReports;
 import io.leakdrill.crm.session.LoginService;
 import io.leakdrill.crm.session.SavedSearch;
@@ -37,12 +39,13 @@ import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
- * The CRM's public API: log in, search and open customers, create and update deals, export the pipeline, and open
- * the live deal room.
+ * The CRM's public API: log in, search and open customers, create and update deals (one at a time or a bulk import),
+ * export the pipeline, and open the live deal room.
  */
 public final class ApiHandler implements HttpHandler {
 
     private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
+    private static final int MAX_IMPORT_BYTES = 512 * 1024;
 
     private final CrmRepository repository;
     private final LoginService logins;
@@ -55,11 +58,12 @@ public final class ApiHandler implements HttpHandler {
     private final DealRoomSlot rooms;
     private final RecentDealChanges recentChanges;
     private final DealChangeCounter changeCounter;
+    private final BulkImportSlot imports;
 
     public ApiHandler(CrmRepository repository, LoginService logins, SessionCacheSlot sessions,
             PipelineReports reports, DealRoomSlot rooms, RecentDealChanges recentChanges,
-            DealChangeCounter changeCounter, RequestStats stats, CrmLog log, LongSupplier clock,
-            boolean crashOnOutOfMemory) {
+            DealChangeCounter changeCounter, BulkImportSlot imports, RequestStats stats, CrmLog log,
+            LongSupplier clock, boolean crashOnOutOfMemory) {
         this.rooms = rooms;
         this.recentChanges = recentChanges;
         this.changeCounter = changeCounter;
@@ -71,6 +75,7 @@ public final class ApiHandler implements HttpHandler {
         this.clock = clock;
         this.crashOnOutOfMemory = crashOnOutOfMemory;
         this.reports = reports;
+        this.imports = imports;
     }
 
     @Override
@@ -122,6 +127,9 @@ public final class ApiHandler implements HttpHandler {
         }
         if (method.equals("GET") && path.startsWith("/api/customers/")) {
             return customer(ex, idAfter(path, "/api/customers/"));
+        }
+        if (method.equals("POST") && path.equals("/api/deals/bulk")) {
+            return bulkImport(ex, session.get());
         }
         if (method.equals("POST") && path.equals("/api/deals")) {
             return createDeal(ex, session.get());
@@ -194,7 +202,7 @@ public final class ApiHandler implements HttpHandler {
         }
         Deal deal = repository.createDeal(customerId, session.context().userId(),
                 body.getString("title", "New deal"), body.getJsonNumber("amountCents").longValue());
-        AuditTrail.publish(DealChange.of(deal, clock.getAsLong()));
+        AuditTrail.publish(DealChanged.of(deal, clock.getAsLong()));
         ex.json(201, dealJson(deal).build());
         return 201;
     }
@@ -207,8 +215,22 @@ public final class ApiHandler implements HttpHandler {
             ex.error(404, "no deal " + id);
             return 404;
         }
-        AuditTrail.publish(DealChange.of(updated.get(), clock.getAsLong()));
+        AuditTrail.publish(DealChanged.of(updated.get(), clock.getAsLong()));
         ex.json(200, dealJson(updated.get()).build());
+        return 200;
+    }
+
+    private int bulkImport(Exchange ex, UserSession session) throws IOException {
+        Optional<String> csv = ex.textBody(MAX_IMPORT_BYTES);
+        if (csv.isEmpty()) {
+            ex.error(413, "an import file may hold at most " + MAX_IMPORT_BYTES / 1024 + " KB");
+            return 413;
+        }
+        ImportResult result = imports.importer().importCsv(session.context().userId(), csv.get());
+        JsonArrayBuilder rejected = Json.createArrayBuilder();
+        result.rejected().stream().limit(20).forEach(rejected::add);
+        ex.json(200, Json.createObjectBuilder().add("batch", result.batch()).add("rows", result.rows())
+                .add("updated", result.changed()).add("rejected", rejected).build());
         return 200;
     }
 
@@ -250,7 +272,7 @@ public final class ApiHandler implements HttpHandler {
     }
 
     // Streamed rather than built as a tree first: a board has a couple of hundred cards and reps open it all day.
-    private static String roomJson(DealRoomWatcher room, List<DealChange> recentMoves, long movesSinceStart,
+    private static String roomJson(DealRoomWatcher room, List<DealChanged> recentMoves, long movesSinceStart,
             Map<String, Long> changeCounts) {
         StringWriter text = new StringWriter(32 * 1024);
         try (JsonGenerator json = GENERATORS.createGenerator(text)) {
@@ -266,7 +288,7 @@ public final class ApiHandler implements HttpHandler {
                         .write("closes", card.closes()).writeEnd();
             }
             json.writeEnd().writeStartArray("recentMoves");
-            for (DealChange change : recentMoves) {
+            for (DealChanged change : recentMoves) {
                 json.writeStartObject().write("deal", change.dealId()).write("owner", change.ownerId())
                         .write("stage", change.stage()).write("amountCents", change.amountCents()).writeEnd();
             }

@@ -58,6 +58,15 @@ final class Exchange {
         }
     }
 
+    /** The request body as UTF-8 text, or empty if it is longer than {@code maxBytes}. */
+    java.util.Optional<String> textBody(int maxBytes) throws IOException {
+        try (InputStream in = http.getRequestBody()) {
+            byte[] bytes = in.readNBytes(maxBytes + 1);
+            return bytes.length > maxBytes ? java.util.Optional.empty()
+                    : java.util.Optional.of(new String(bytes, StandardCharsets.UTF_8));
+        }
+    }
+
     void json(int status, JsonStructure body) throws IOException {
         send(status, "application/json", body.toString().getBytes(StandardCharsets.UTF_8));
     }

@@ -1,6 +1,6 @@
 package io.leakdrill.crm.live;
 
-import io.leakdrill.crm.audit.DealChange;
+import io.leakdrill.crm.audit.DealChanged;
 import io.leakdrill.crm.audit.DealChangeListener;
 import io.leakdrill.crm.data.PipelineLine;
 import java.util.List;
@@ -39,7 +39,7 @@ public final class DealRoomWatcher implements DealChangeListener {
     // Called for every change anywhere in the CRM, on the request thread that made it, so every subscribed room adds
     // to the cost of every deal update: another rep's deal costs the owner check, one of ours a look along the cards.
     @Override
-    public void dealChanged(DealChange change) {
+    public void dealChanged(DealChanged change) {
         if (!ownerId.equals(change.ownerId())) {
             return;
         }

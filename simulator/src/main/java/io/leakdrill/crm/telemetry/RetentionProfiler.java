@@ -5,10 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
@@ -24,6 +27,41 @@ public final class RetentionProfiler {
 
     /** One retention path shared by some samples: the object's class, the chain of referrers, and the root. */
     public record Path(String type, List<String> chain, String root, int samples) {
+    }
+
+    /** Samples retained the same way; when their root is a live thread, the threads that hold them. */
+    private static final class Group {
+
+        private final String type;
+        private final List<String> chain;
+        private final String root;
+        private final String rootKind;
+        private final Set<String> threads = new TreeSet<>(
+                Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()));
+        private int samples;
+
+        Group(String type, List<String> chain, String root, String rootKind) {
+            this.type = type;
+            this.chain = chain;
+            this.root = root;
+            this.rootKind = rootKind;
+        }
+
+        void add(String thread) {
+            samples++;
+            if (thread != null) {
+                threads.add(thread);
+            }
+        }
+
+        Path path() {
+            if (threads.isEmpty()) {
+                return new Path(type, chain, root, samples);
+            }
+            // A running thread is a GC root: whatever its thread-locals hold lives as long as the thread does.
+            return new Path(type, chain, (threads.size() == 1 ? "live thread " : threads.size() + " live threads: ")
+                    + String.join(", ", threads) + " " + rootKind, samples);
+        }
     }
 
     private Recording recording;
@@ -57,7 +95,7 @@ public final class RetentionProfiler {
         java.nio.file.Path file = Files.createTempFile("leakdrill-roots", ".jfr");
         try {
             recording.dump(file);
-            Map<String, Path> byChain = new LinkedHashMap<>();
+            Map<String, Group> byChain = new LinkedHashMap<>();
             for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
                 if (!event.getEventType().getName().equals("jdk.OldObjectSample")) {
                     continue;
@@ -65,15 +103,17 @@ public final class RetentionProfiler {
                 RecordedObject object = event.getValue("object");
                 String type = typeOf(object);
                 List<String> chain = chainOf(object);
+                String thread = threadOf(event);
                 String root = rootOf(event);
-                String key = type + "|" + chain + "|" + root;
                 if (!(type + chain + root).contains(needle)) {
                     continue;
                 }
-                Path seen = byChain.get(key);
-                byChain.put(key, new Path(type, chain, root, seen == null ? 1 : seen.samples() + 1));
+                // Samples that the threads of one pool hold the same way are one path, whichever thread holds them.
+                String key = type + "|" + chain + "|" + (thread == null ? root : "thread|" + rootKindOf(event));
+                byChain.computeIfAbsent(key, k -> new Group(type, chain, thread == null ? root : null,
+                        rootKindOf(event))).add(thread);
             }
-            List<Path> paths = new ArrayList<>(byChain.values());
+            List<Path> paths = new ArrayList<>(byChain.values().stream().map(Group::path).toList());
             paths.sort((a, b) -> Integer.compare(b.samples(), a.samples()));
             return paths.subList(0, Math.min(max, paths.size()));
         } finally {
@@ -120,6 +160,24 @@ public final class RetentionProfiler {
             current = holder;
         }
         return chain;
+    }
+
+    /** The name of the thread that is the sample's GC root, or null when the root is something else. */
+    private static String threadOf(RecordedEvent event) {
+        RecordedObject root = event.getValue("root");
+        String description = root == null ? null : root.getString("description");
+        String prefix = "Thread Name: ";
+        return description != null && description.startsWith(prefix) ? description.substring(prefix.length())
+                : null;
+    }
+
+    private static String rootKindOf(RecordedEvent event) {
+        RecordedObject root = event.getValue("root");
+        if (root == null) {
+            return "";
+        }
+        String type = root.getString("type");
+        return "(" + root.getString("system") + (type == null ? "" : ", " + type) + ")";
     }
 
     private static String rootOf(RecordedEvent event) {

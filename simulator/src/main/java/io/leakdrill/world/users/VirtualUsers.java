@@ -32,7 +32,9 @@ public final class VirtualUsers implements AutoCloseable {
         /** Export a pipeline report with a filter of their own; the report cache keeps every distinct report. */
         CUSTOM_REPORT("report-cache"),
         /** Open their live deal room, then move on; the room stays subscribed to deal changes after the page. */
-        OPEN_DEAL_ROOM("deal-watchers");
+        OPEN_DEAL_ROOM("deal-watchers"),
+        /** Paste a spreadsheet of deal changes into the bulk import; each import's context stays on its worker. */
+        BULK_IMPORT("bulk-import");
 
         private final String component;
 
@@ -49,6 +51,12 @@ public final class VirtualUsers implements AutoCloseable {
 
     private static final String[] SEARCH_TERMS = {"acme", "blue", "cedar", "delta", "ember", "harbor", "iron",
         "maple", "nova", "pine", "river", "summit", "labs", "foods", "energy"};
+    private static final String[] STAGES = {"prospect", "qualified", "proposal", "negotiation", "won", "lost"};
+    private static final String[] IMPORT_NOTES = {"Q3 forecast review", "moved per customer call",
+        "pricing approved by RVP", "renewal pulled into this quarter", "champion confirmed budget",
+        "legal redlines back from customer", "pushed: procurement freeze", "closed per signed order form",
+        "territory realignment", "updated after QBR"};
+    private static final int IMPORT_ROWS = 50;
     private static final String[] REGIONS = {"Chicago", "Dallas", "Denver", "Houston", "Austin", "Omaha", "Tulsa"};
 
     private final int count;
@@ -117,7 +125,7 @@ public final class VirtualUsers implements AutoCloseable {
             if (session == null || (habitNow && habit == Habit.NEW_VISIT)) {
                 session = login(base, index, user);
             } else {
-                Result result = habitNow ? habit(base, session, random)
+                Result result = habitNow ? habitRequest(base, session, random)
                         : perform(base, session, mix.pick(random), random);
                 log.record(System.currentTimeMillis(), index, result.latencyMs, result.outcome, false);
                 if (result.status == 401) {
@@ -182,12 +190,27 @@ public final class VirtualUsers implements AutoCloseable {
         return send(builder.timeout(timeout).header("X-Session", session).build());
     }
 
-    private Result habit(URI base, String session, Random random) {
+    private Result habitRequest(URI base, String session, Random random) {
         return switch (habit) {
             case OPEN_DEAL_ROOM -> send(HttpRequest.newBuilder(base.resolve("/api/deal-room")).GET()
                     .timeout(timeout).header("X-Session", session).build());
+            case BULK_IMPORT -> bulkImport(base, session, random);
             default -> customReport(base, session, random);
         };
+    }
+
+    // Sales ops paste this week's changes from their spreadsheet: a header and one line per deal.
+    private Result bulkImport(URI base, String session, Random random) {
+        StringBuilder csv = new StringBuilder("deal,stage,amount,close,note\n");
+        for (int i = 0; i < IMPORT_ROWS; i++) {
+            csv.append(1 + random.nextInt(10_000)).append(',').append(STAGES[random.nextInt(STAGES.length)])
+                    .append(',').append(1_000 + random.nextInt(50_000)).append('.').append(10 + random.nextInt(90))
+                    .append(',').append(java.time.LocalDate.of(2021, 7, 1).plusDays(random.nextInt(180)))
+                    .append(',').append(IMPORT_NOTES[random.nextInt(IMPORT_NOTES.length)]).append('\n');
+        }
+        return send(HttpRequest.newBuilder(base.resolve("/api/deals/bulk"))
+                .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).header("Content-Type", "text/csv")
+                .timeout(timeout).header("X-Session", session).build());
     }
 
     // The rep's own deals since a date they picked: distinct dates make distinct reports.
