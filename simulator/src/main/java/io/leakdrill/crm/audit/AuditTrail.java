@@ -27,7 +27,7 @@ public final class AuditTrail {
     }
 
     /** Tells every listener, in subscription order; each listener costs the publishing request a call. */
-    public static void publish(DealChange change) {
+    public static void publish(DealChanged change) {
         for (DealChangeListener listener : LISTENERS) {
             listener.dealChanged(change);
         }

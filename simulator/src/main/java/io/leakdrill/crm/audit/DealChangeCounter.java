@@ -12,7 +12,7 @@ public final class DealChangeCounter implements DealChangeListener {
     private final LongAdder total = new LongAdder();
 
     @Override
-    public void dealChanged(DealChange change) {
+    public void dealChanged(DealChanged change) {
         byStage.computeIfAbsent(change.stage(), s -> new LongAdder()).increment();
         total.increment();
     }

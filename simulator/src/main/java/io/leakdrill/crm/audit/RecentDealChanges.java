@@ -9,14 +9,14 @@ import java.util.List;
 public final class RecentDealChanges implements DealChangeListener {
 
     private final int capacity;
-    private final Deque<DealChange> changes = new ArrayDeque<>();
+    private final Deque<DealChanged> changes = new ArrayDeque<>();
 
     public RecentDealChanges(int capacity) {
         this.capacity = capacity;
     }
 
     @Override
-    public synchronized void dealChanged(DealChange change) {
+    public synchronized void dealChanged(DealChanged change) {
         changes.addFirst(change);
         if (changes.size() > capacity) {
             changes.removeLast();
@@ -24,9 +24,9 @@ public final class RecentDealChanges implements DealChangeListener {
     }
 
     /** Up to {@code max} of the latest changes, newest first. */
-    public synchronized List<DealChange> latest(int max) {
-        List<DealChange> latest = new ArrayList<>(Math.min(max, changes.size()));
-        for (DealChange change : changes) {
+    public synchronized List<DealChanged> latest(int max) {
+        List<DealChanged> latest = new ArrayList<>(Math.min(max, changes.size()));
+        for (DealChanged change : changes) {
             if (latest.size() == max) {
                 break;
             }

@@ -2,7 +2,7 @@ package io.leakdrill.crm.http;
 
 import io.leakdrill.crm.CrmLog;
 import io.leakdrill.crm.audit.AuditTrail;
-import io.leakdrill.crm.audit.DealChange;
+import io.leakdrill.crm.audit.DealChanged;
 import io.leakdrill.crm.audit.DealChangeCounter;
 import io.leakdrill.crm.audit.RecentDealChanges;
 import io.leakdrill.crm.data.Contact;
@@ -26,10 +26,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
@@ -40,6 +44,7 @@ import java.util.stream.Collectors;
  */
 public final class ApiHandler implements HttpHandler {
 
+    private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
     private static final int MAX_IMPORT_BYTES = 512 * 1024;
 
     private final CrmRepository repository;
@@ -197,7 +202,7 @@ public final class ApiHandler implements HttpHandler {
         }
         Deal deal = repository.createDeal(customerId, session.context().userId(),
                 body.getString("title", "New deal"), body.getJsonNumber("amountCents").longValue());
-        AuditTrail.publish(DealChange.of(deal, clock.getAsLong()));
+        AuditTrail.publish(DealChanged.of(deal, clock.getAsLong()));
         ex.json(201, dealJson(deal).build());
         return 201;
     }
@@ -210,7 +215,7 @@ public final class ApiHandler implements HttpHandler {
             ex.error(404, "no deal " + id);
             return 404;
         }
-        AuditTrail.publish(DealChange.of(updated.get(), clock.getAsLong()));
+        AuditTrail.publish(DealChanged.of(updated.get(), clock.getAsLong()));
         ex.json(200, dealJson(updated.get()).build());
         return 200;
     }
@@ -250,12 +255,8 @@ public final class ApiHandler implements HttpHandler {
     private int openDealRoom(Exchange ex, UserSession session) throws IOException {
         String rep = session.context().userId();
         DealRoomWatcher room = rooms.rooms().open(session.id(), rep, repository.pipelineOf(rep));
-        JsonArrayBuilder recent = Json.createArrayBuilder();
-        for (DealChange change : recentChanges.latest(5)) {
-            recent.add(Json.createObjectBuilder().add("deal", change.dealId()).add("owner", change.ownerId())
-                    .add("stage", change.stage()).add("amountCents", change.amountCents()));
-        }
-        ex.json(200, roomJson(room).add("recentMoves", recent).add("movesToday", changeCounter.total()).build());
+        ex.text(200, "application/json", roomJson(room, recentChanges.latest(5), changeCounter.total(),
+                changeCounter.byStage()));
         return 200;
     }
 
@@ -265,19 +266,35 @@ public final class ApiHandler implements HttpHandler {
             ex.error(410, "deal room " + roomId + " is closed; open it again");
             return 410;
         }
-        ex.json(200, roomJson(room.get()).build());
+        ex.text(200, "application/json", roomJson(room.get(), List.of(), changeCounter.total(),
+                changeCounter.byStage()));
         return 200;
     }
 
-    private static JsonObjectBuilder roomJson(DealRoomWatcher room) {
-        JsonArrayBuilder cards = Json.createArrayBuilder();
-        for (DealCard card : room.cards()) {
-            cards.add(Json.createObjectBuilder().add("id", card.dealId()).add("customer", card.customer())
-                    .add("title", card.title()).add("stage", card.stage()).add("amount", card.amount())
-                    .add("closes", card.closes()));
+    // Streamed rather than built as a tree first: a board has a couple of hundred cards and reps open it all day.
+    private static String roomJson(DealRoomWatcher room, List<DealChanged> recentMoves, long movesSinceStart,
+            Map<String, Long> changeCounts) {
+        StringWriter text = new StringWriter(32 * 1024);
+        try (JsonGenerator json = GENERATORS.createGenerator(text)) {
+            json.writeStartObject().write("room", room.id()).write("owner", room.ownerId())
+                    .write("moves", room.moves()).write("movesSinceStart", movesSinceStart);
+            json.writeStartObject("movesByStage");
+            changeCounts.forEach(json::write);
+            json.writeEnd();
+            json.writeStartArray("cards");
+            for (DealCard card : room.cards()) {
+                json.writeStartObject().write("id", card.dealId()).write("customer", card.customer())
+                        .write("title", card.title()).write("stage", card.stage()).write("amount", card.amount())
+                        .write("closes", card.closes()).writeEnd();
+            }
+            json.writeEnd().writeStartArray("recentMoves");
+            for (DealChanged change : recentMoves) {
+                json.writeStartObject().write("deal", change.dealId()).write("owner", change.ownerId())
+                        .write("stage", change.stage()).write("amountCents", change.amountCents()).writeEnd();
+            }
+            json.writeEnd().writeEnd();
         }
-        return Json.createObjectBuilder().add("room", room.id()).add("owner", room.ownerId())
-                .add("moves", room.moves()).add("cards", cards);
+        return text.toString();
     }
 
     private static long idAfter(String path, String prefix) {

@@ -1,6 +1,6 @@
 package io.leakdrill.crm.live;
 
-import io.leakdrill.crm.audit.DealChange;
+import io.leakdrill.crm.audit.DealChanged;
 import io.leakdrill.crm.audit.DealChangeListener;
 import io.leakdrill.crm.data.PipelineLine;
 import java.util.List;
@@ -18,7 +18,6 @@ public final class DealRoomWatcher implements DealChangeListener {
     private final String id;
     private final String ownerId;
     private final DealCard[] cards;
-    private final long openedAtMillis;
     private volatile long lastSeenMillis;
     private int moves;
 
@@ -26,7 +25,6 @@ public final class DealRoomWatcher implements DealChangeListener {
         this.id = id;
         this.ownerId = ownerId;
         this.cards = cards;
-        this.openedAtMillis = nowMillis;
         this.lastSeenMillis = nowMillis;
     }
 
@@ -41,7 +39,7 @@ public final class DealRoomWatcher implements DealChangeListener {
     // Called for every change anywhere in the CRM, on the request thread that made it, so every subscribed room adds
     // to the cost of every deal update: another rep's deal costs the owner check, one of ours a look along the cards.
     @Override
-    public void dealChanged(DealChange change) {
+    public void dealChanged(DealChanged change) {
         if (!ownerId.equals(change.ownerId())) {
             return;
         }
@@ -62,10 +60,6 @@ public final class DealRoomWatcher implements DealChangeListener {
 
     public String ownerId() {
         return ownerId;
-    }
-
-    public long openedAtMillis() {
-        return openedAtMillis;
     }
 
     long lastSeenMillis() {

@@ -13,9 +13,6 @@ public interface DealRooms {
     /** The room with this id while it is still subscribed; the page polls it for moves. */
     Optional<DealRoomWatcher> find(String roomId);
 
-    /** How many rooms are subscribed to the audit trail now. */
-    int subscribed();
-
     /** The implementation's name as the deploy log shows it. */
     String implementation();
 }

@@ -15,6 +15,7 @@ import java.util.function.LongSupplier;
 final class PerPageDealRooms implements DealRooms {
 
     private final LongSupplier clock;
+    private volatile boolean retired;
 
     PerPageDealRooms(LongSupplier clock) {
         this.clock = clock;
@@ -24,6 +25,10 @@ final class PerPageDealRooms implements DealRooms {
     public DealRoomWatcher open(String sessionId, String ownerId, List<PipelineLine> pipeline) {
         DealRoomWatcher room = DealRoomWatcher.open(ownerId, pipeline, clock.getAsLong());
         AuditTrail.subscribe(room);
+        // A page opened while the fix was being deployed must not stay behind, subscribed by the retired version.
+        if (retired) {
+            AuditTrail.unsubscribe(room);
+        }
         return room;
     }
 
@@ -40,17 +45,13 @@ final class PerPageDealRooms implements DealRooms {
     }
 
     @Override
-    public int subscribed() {
-        return (int) AuditTrail.listeners().stream().filter(DealRoomWatcher.class::isInstance).count();
-    }
-
-    @Override
     public String implementation() {
         return "a watcher per opened page";
     }
 
     /** Ends every room's subscription, as stopping this version of the live module does; open pages reconnect. */
     void closeAll() {
+        retired = true;
         for (DealChangeListener listener : AuditTrail.listeners()) {
             if (listener instanceof DealRoomWatcher) {
                 AuditTrail.unsubscribe(listener);

@@ -54,11 +54,6 @@ final class SessionScopedDealRooms implements DealRooms {
     }
 
     @Override
-    public synchronized int subscribed() {
-        return bySession.size();
-    }
-
-    @Override
     public String implementation() {
         return "one watcher per session, unsubscribed when replaced or idle " + idleMillis / 1000 + " s (max "
                 + maxRooms + ")";
