@@ -7,6 +7,11 @@ package io.leakdrill.drill;
  */
 public final class LeakPacer {
 
+    // Ahead of plan the leak slows, but never stops: a floor that jumps for another reason (the users' connections
+    // when traffic starts) must not freeze the leak for half the incident, or a histogram diff would show nothing.
+    private static final double SLOWEST = 0.5;
+    private static final double FASTEST = 4;
+
     private final double bytesPerIncidentSecond;
     private final double speed;
     private final long bytesPerHabit;
@@ -42,7 +47,7 @@ public final class LeakPacer {
         double loginsPerRealSecond = bytesPerIncidentSecond * speed / bytesPerHabit;
         if (onPlan && oldMaxBytes > 0) {
             double drift = (plannedFloor(elapsedSeconds) - measuredFloorBytes) / (0.02 * oldMaxBytes);
-            loginsPerRealSecond *= Math.max(0, Math.min(4, 1 + drift));
+            loginsPerRealSecond *= Math.max(SLOWEST, Math.min(FASTEST, 1 + drift));
         }
         probability = Math.min(1, loginsPerRealSecond / Math.max(1, actionsPerRealSecond));
     }
