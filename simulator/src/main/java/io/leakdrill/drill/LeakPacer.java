@@ -11,6 +11,10 @@ public final class LeakPacer {
     // when traffic starts) must not freeze the leak for half the incident, or a histogram diff would show nothing.
     private static final double SLOWEST = 0.5;
     private static final double FASTEST = 4;
+    // The floor the CRM reports is the lowest reading over its last five incident minutes, so under a rising leak
+    // it shows where the floor was about five minutes ago: compare it with the plan for then, or the pacer keeps
+    // pushing a leak that is already on plan.
+    private static final double FLOOR_LAG_SECONDS = 5 * 60;
 
     private final double bytesPerIncidentSecond;
     private final double speed;
@@ -46,7 +50,8 @@ public final class LeakPacer {
             double oldMaxBytes) {
         double loginsPerRealSecond = bytesPerIncidentSecond * speed / bytesPerHabit;
         if (onPlan && oldMaxBytes > 0) {
-            double drift = (plannedFloor(elapsedSeconds) - measuredFloorBytes) / (0.02 * oldMaxBytes);
+            double drift = (plannedFloor(Math.max(0, elapsedSeconds - FLOOR_LAG_SECONDS)) - measuredFloorBytes)
+                    / (0.02 * oldMaxBytes);
             loginsPerRealSecond *= Math.max(SLOWEST, Math.min(FASTEST, 1 + drift));
         }
         probability = Math.min(1, loginsPerRealSecond / Math.max(1, actionsPerRealSecond));
