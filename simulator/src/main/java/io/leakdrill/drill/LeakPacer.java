@@ -1,30 +1,35 @@
 package io.leakdrill.drill;
 
 /**
- * Derives how often users do the habit the leak feeds on from the scenario's leak target and the measured traffic: the old generation
- * should grow from the starting floor to exhaustion by the target time, whatever the speed. Until the first restart
- * it also corrects for the measured floor drifting from that plan, so story and physics line up.
+ * Derives how often users do the habit the leak feeds on from the scenario's leak target and the measured traffic:
+ * the leaking area should grow from the starting floor to exhaustion by the target time, whatever the speed. Until
+ * the first restart it also corrects for the measured floor drifting from that plan, so story and physics line up.
  */
 public final class LeakPacer {
 
-    // Ahead of plan the leak slows, but never stops: a floor that jumps for another reason (the users' connections
-    // when traffic starts) must not freeze the leak for half the incident, or a histogram diff would show nothing.
+    // Ahead of plan the leak slows, but never stops: a histogram diff must show it growing at any time.
     private static final double SLOWEST = 0.5;
     private static final double FASTEST = 4;
-    // The floor the CRM reports is the lowest reading over its last five incident minutes, so under a rising leak
-    // it shows where the floor was about five minutes ago: compare it with the plan for then, or the pacer keeps
-    // pushing a leak that is already on plan.
-    private static final double FLOOR_LAG_SECONDS = 5 * 60;
+    // Once traffic has run this long the plan restarts from the floor measured then. The warm-up floor is taken
+    // before users connect; their connections (a few MB of buffers) and the CRM's floor window (the lowest reading
+    // over five incident minutes) only show in the floor some minutes later.
+    private static final double SETTLE_SECONDS = 6 * 60;
 
-    private final double bytesPerIncidentSecond;
+    private final double exhaustedBytes;
+    private final double targetSeconds;
     private final double speed;
     private final long bytesPerHabit;
-    private final double startFloorBytes;
+    private volatile double startSeconds;
+    private volatile double startFloorBytes;
+    private volatile double bytesPerIncidentSecond;
     private volatile double probability;
+    private volatile boolean settled;
     private volatile boolean onPlan = true;
 
     public LeakPacer(double startFloorBytes, double exhaustedBytes, double targetSeconds, double speed,
             long bytesPerHabit) {
+        this.exhaustedBytes = exhaustedBytes;
+        this.targetSeconds = targetSeconds;
         this.startFloorBytes = startFloorBytes;
         this.bytesPerIncidentSecond = (exhaustedBytes - startFloorBytes) / targetSeconds;
         this.speed = speed;
@@ -41,19 +46,32 @@ public final class LeakPacer {
         onPlan = false;
     }
 
+    /** The floor the plan expects the CRM to report at this moment. */
     public double plannedFloor(double elapsedSeconds) {
-        return startFloorBytes + bytesPerIncidentSecond * elapsedSeconds;
+        return startFloorBytes + bytesPerIncidentSecond * (elapsedSeconds - startSeconds);
     }
 
     /** Re-derives the probability from the latest sample. */
     public void update(double elapsedSeconds, double measuredFloorBytes, double actionsPerRealSecond,
             double oldMaxBytes) {
-        double loginsPerRealSecond = bytesPerIncidentSecond * speed / bytesPerHabit;
-        if (onPlan && oldMaxBytes > 0) {
-            double drift = (plannedFloor(Math.max(0, elapsedSeconds - FLOOR_LAG_SECONDS)) - measuredFloorBytes)
-                    / (0.02 * oldMaxBytes);
-            loginsPerRealSecond *= Math.max(SLOWEST, Math.min(FASTEST, 1 + drift));
+        if (onPlan && !settled && oldMaxBytes > 0 && elapsedSeconds >= settleSeconds()) {
+            settled = true;
+            startSeconds = elapsedSeconds;
+            startFloorBytes = measuredFloorBytes;
+            // Still a leak if the floor settled at or above exhaustion: the smallest pace that shows in a diff.
+            bytesPerIncidentSecond = Math.max(bytesPerIncidentSecond * SLOWEST,
+                    (exhaustedBytes - measuredFloorBytes) / Math.max(60, targetSeconds - elapsedSeconds));
         }
-        probability = Math.min(1, loginsPerRealSecond / Math.max(1, actionsPerRealSecond));
+        double habitsPerRealSecond = bytesPerIncidentSecond * speed / bytesPerHabit;
+        if (onPlan && settled && oldMaxBytes > 0) {
+            double drift = (plannedFloor(elapsedSeconds) - measuredFloorBytes) / (0.02 * oldMaxBytes);
+            habitsPerRealSecond *= Math.max(SLOWEST, Math.min(FASTEST, 1 + drift));
+        }
+        probability = Math.min(1, habitsPerRealSecond / Math.max(1, actionsPerRealSecond));
+    }
+
+    // Short drills settle sooner, so that most of the incident still runs on the corrected plan.
+    private double settleSeconds() {
+        return Math.min(SETTLE_SECONDS, targetSeconds / 5);
     }
 }
