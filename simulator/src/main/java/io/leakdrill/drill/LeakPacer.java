@@ -11,9 +11,9 @@ public final class LeakPacer {
     private static final double SLOWEST = 0.5;
     private static final double FASTEST = 4;
     // Once traffic has run this long the plan restarts from the floor measured then. The warm-up floor is taken
-    // before users connect; their connections (a few MB of buffers) and the CRM's floor window (the lowest reading
-    // over five incident minutes) only show in the floor some minutes later.
-    private static final double SETTLE_SECONDS = 6 * 60;
+    // before users connect; their keep-alive connections (several MB of buffers on a 64 MB heap) show in the floor
+    // only when the CRM's floor window (the lowest reading over five incident minutes) has passed them.
+    private static final double SETTLE_SECONDS = 10 * 60;
 
     private final double exhaustedBytes;
     private final double targetSeconds;

@@ -30,35 +30,35 @@ class LeakPacerTest {
     void untilTrafficSettlesTheLeakRunsAtThePlannedPace() {
         double planned = carrying(0.2 / 70);
         assertEquals(planned, at(1, 0.7), planned * 1e-9);
-        assertEquals(planned, at(3, 0.76), planned * 1e-9, "no steering on a floor that has not settled");
+        assertEquals(planned, at(8, 0.76), planned * 1e-9, "no steering on a floor that has not settled");
     }
 
     @Test
     void theSettledFloorStartsAPlanThatEndsAtTheTarget() {
-        // Users' connections lifted the floor to 80%: the last 10% must now take the remaining 64 minutes.
-        double replanned = carrying(0.1 / 64);
-        assertEquals(replanned, at(6, 0.8), replanned * 1e-9);
-        assertEquals(replanned, at(16, 0.8 + 0.1 * 10 / 64), replanned * 1e-9, "on the new plan, no correction");
+        // Users' connections lifted the floor to 80%: the last 10% must now take the remaining 60 minutes.
+        double replanned = carrying(0.1 / 60);
+        assertEquals(replanned, at(10, 0.8), replanned * 1e-9);
+        assertEquals(replanned, at(20, 0.8 + 0.1 * 10 / 60), replanned * 1e-9, "on the new plan, no correction");
     }
 
     @Test
     void aheadOfPlanTheLeakSlowsButKeepsGrowing() {
-        double onPlan = at(6, 0.75);
-        double farAhead = at(20, 0.89);
+        double onPlan = at(10, 0.75);
+        double farAhead = at(30, 0.89);
         assertTrue(farAhead > 0, "the leak never stops");
         assertEquals(onPlan / 2, farAhead, onPlan * 1e-9);
     }
 
     @Test
     void behindPlanItCatchesUpAtMostFourTimesFaster() {
-        double onPlan = at(6, 0.75);
-        assertEquals(onPlan * 4, at(20, 0.5), onPlan * 1e-9);
+        double onPlan = at(10, 0.75);
+        assertEquals(onPlan * 4, at(30, 0.5), onPlan * 1e-9);
     }
 
     @Test
     void afterARestartItKeepsThePaceWithoutSteering() {
-        double onPlan = at(6, 0.75);
+        double onPlan = at(10, 0.75);
         pacer.offPlan();
-        assertEquals(onPlan, at(20, 0.05), onPlan * 1e-9);
+        assertEquals(onPlan, at(30, 0.05), onPlan * 1e-9);
     }
 }
