@@ -8,8 +8,11 @@ package io.leakdrill.drill;
 public final class LeakPacer {
 
     // Ahead of plan the leak slows, but never stops: a histogram diff must show it growing at any time.
-    private static final double SLOWEST = 0.5;
+    private static final double SLOWEST = 0.75;
     private static final double FASTEST = 4;
+    // A floor this share of the area's limit behind plan doubles the pace. Near the top G1's mixed collections
+    // reclaim garbage the floor used to include, so the floor rises slower than the leak: steer firmly.
+    private static final double GAIN_SHARE = 0.01;
     // Once traffic has run this long the plan restarts from the floor measured then. The warm-up floor is taken
     // before users connect; their keep-alive connections (several MB of buffers on a 64 MB heap) show in the floor
     // only when the CRM's floor window (the lowest reading over five incident minutes) has passed them.
@@ -58,13 +61,13 @@ public final class LeakPacer {
             settled = true;
             startSeconds = elapsedSeconds;
             startFloorBytes = measuredFloorBytes;
-            // Still a leak if the floor settled at or above exhaustion: the smallest pace that shows in a diff.
-            bytesPerIncidentSecond = Math.max(bytesPerIncidentSecond * SLOWEST,
+            // Still a leak if the floor settled at or above exhaustion: a pace that shows in a diff.
+            bytesPerIncidentSecond = Math.max(bytesPerIncidentSecond / 4,
                     (exhaustedBytes - measuredFloorBytes) / Math.max(60, targetSeconds - elapsedSeconds));
         }
         double habitsPerRealSecond = bytesPerIncidentSecond * speed / bytesPerHabit;
         if (onPlan && settled && oldMaxBytes > 0) {
-            double drift = (plannedFloor(elapsedSeconds) - measuredFloorBytes) / (0.02 * oldMaxBytes);
+            double drift = (plannedFloor(elapsedSeconds) - measuredFloorBytes) / (GAIN_SHARE * oldMaxBytes);
             habitsPerRealSecond *= Math.max(SLOWEST, Math.min(FASTEST, 1 + drift));
         }
         probability = Math.min(1, habitsPerRealSecond / Math.max(1, actionsPerRealSecond));

@@ -46,13 +46,15 @@ class LeakPacerTest {
         double onPlan = at(10, 0.75);
         double farAhead = at(30, 0.89);
         assertTrue(farAhead > 0, "the leak never stops");
-        assertEquals(onPlan / 2, farAhead, onPlan * 1e-9);
+        assertEquals(onPlan * 0.75, farAhead, onPlan * 1e-9);
     }
 
     @Test
     void behindPlanItCatchesUpAtMostFourTimesFaster() {
         double onPlan = at(10, 0.75);
         assertEquals(onPlan * 4, at(30, 0.5), onPlan * 1e-9);
+        // 1% of the limit behind plan doubles the pace.
+        assertEquals(onPlan * 2, at(40, 0.75 + 0.15 * 30 / 60 - 0.01), onPlan * 1e-9);
     }
 
     @Test
