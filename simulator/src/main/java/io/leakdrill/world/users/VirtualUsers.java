@@ -205,7 +205,8 @@ public final class VirtualUsers implements AutoCloseable {
             Result export = send(HttpRequest.newBuilder(base.resolve("/api/reports/pipeline?since=2020-01-01")).GET()
                     .timeout(timeout).header("X-Session", session).build());
             if (export.outcome == Outcome.OK && export.status == 200) {
-                export.body.lines().skip(1).map(line -> line.substring(0, line.indexOf(',')))
+                export.body.lines().skip(1).map(line -> line.split(",", 2)[0])
+                        .filter(id -> !id.isEmpty() && id.chars().allMatch(Character::isDigit))
                         .forEach(id -> ownDeals.add(Long.parseLong(id)));
             }
             return export;
