@@ -83,6 +83,8 @@ public final class ComponentRegistry {
         // fills the repository's shared values, so both measurements (old generation after a full GC, before and
         // after the replay) hold it and their difference is what the component kept.
         Map<String, List<PipelineLine>> pipelines = repository.pipelines();
+        // The pool opens its connections in the background; their buffers must not count as what the component kept.
+        repository.awaitConnections(java.time.Duration.ofSeconds(2));
         List<String> reps = List.copyOf(pipelines.keySet());
         Random random = new Random(seed);
         if (BulkImportSlot.COMPONENT.equals(component) && count > 0) {

@@ -205,6 +205,11 @@ public final class CrmRepository {
         });
     }
 
+    /** Waits for the connection pool to finish opening, so that heap measurements see all of it. */
+    public void awaitConnections(java.time.Duration timeout) {
+        db.awaitFull(timeout);
+    }
+
     /** The {@code deals-index} change: index deals by customer for the customer page and the region report. */
     public void indexDealsByCustomer() {
         db.run("create index on deals by customer", c -> {

@@ -145,6 +145,18 @@ public final class DatabasePool implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits, at most {@code timeout}, until the pool holds all its connections: it opens them in the background, and
+     * each one's buffers would otherwise show up in a heap measurement taken meanwhile.
+     */
+    public void awaitFull(Duration timeout) {
+        HikariPoolMXBean gauges = pool().getHikariPoolMXBean();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (gauges.getTotalConnections() < SIZE && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+
     private static long millisSince(long nanos) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
     }

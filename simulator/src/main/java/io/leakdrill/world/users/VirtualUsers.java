@@ -110,6 +110,8 @@ public final class VirtualUsers implements AutoCloseable {
         Random random = new Random(seed * 31 + index);
         String user = String.format(Locale.ROOT, "rep-%02d", index % 40 + 1);
         String session = null;
+        // The ids of this rep's own deals, from their pipeline export: what their import files change.
+        List<Long> ownDeals = new ArrayList<>();
         // Spread the first requests so the users do not arrive in lock-step.
         pause(random.nextInt((int) Math.max(1, thinkMs)));
         while (running) {
@@ -125,7 +127,7 @@ public final class VirtualUsers implements AutoCloseable {
             if (session == null || (habitNow && habit == Habit.NEW_VISIT)) {
                 session = login(base, index, user);
             } else {
-                Result result = habitNow ? habitRequest(base, session, random)
+                Result result = habitNow ? habitRequest(base, session, random, ownDeals)
                         : perform(base, session, mix.pick(random), random);
                 log.record(System.currentTimeMillis(), index, result.latencyMs, result.outcome, false);
                 if (result.status == 401) {
@@ -190,21 +192,35 @@ public final class VirtualUsers implements AutoCloseable {
         return send(builder.timeout(timeout).header("X-Session", session).build());
     }
 
-    private Result habitRequest(URI base, String session, Random random) {
+    private Result habitRequest(URI base, String session, Random random, List<Long> ownDeals) {
         return switch (habit) {
             case OPEN_DEAL_ROOM -> send(HttpRequest.newBuilder(base.resolve("/api/deal-room")).GET()
                     .timeout(timeout).header("X-Session", session).build());
-            case BULK_IMPORT -> bulkImport(base, session, random);
+            case BULK_IMPORT -> bulkImport(base, session, random, ownDeals);
             default -> customReport(base, session, random);
         };
     }
 
-    // Sales ops paste this week's changes from their spreadsheet: a header and one line per deal.
-    private Result bulkImport(URI base, String session, Random random) {
+    /**
+     * A rep exports their pipeline once, then now and then pastes a file of changes to their own deals from the
+     * spreadsheet: a header and one line per deal. Reps never touch each other's deals, so imports do not wait on
+     * each other's row locks.
+     */
+    private Result bulkImport(URI base, String session, Random random, List<Long> ownDeals) {
+        if (ownDeals.isEmpty()) {
+            Result export = send(HttpRequest.newBuilder(base.resolve("/api/reports/pipeline?since=2020-01-01")).GET()
+                    .timeout(timeout).header("X-Session", session).build());
+            if (export.outcome == Outcome.OK && export.status == 200) {
+                export.body.lines().skip(1).map(line -> line.split(",", 2)[0])
+                        .filter(id -> !id.isEmpty() && id.chars().allMatch(Character::isDigit))
+                        .forEach(id -> ownDeals.add(Long.parseLong(id)));
+            }
+            return export;
+        }
         StringBuilder csv = new StringBuilder("deal,stage,amount,close,note\n");
         for (int i = 0; i < IMPORT_ROWS; i++) {
-            csv.append(1 + random.nextInt(10_000)).append(',').append(STAGES[random.nextInt(STAGES.length)])
-                    .append(',').append(1_000 + random.nextInt(50_000)).append('.').append(10 + random.nextInt(90))
+            csv.append(ownDeals.get(random.nextInt(ownDeals.size()))).append(',')
+                    .append(STAGES[random.nextInt(STAGES.length)]).append(',').append(1_000 + random.nextInt(50_000)).append('.').append(10 + random.nextInt(90))
                     .append(',').append(java.time.LocalDate.of(2021, 7, 1).plusDays(random.nextInt(180)))
                     .append(',').append(IMPORT_NOTES[random.nextInt(IMPORT_NOTES.length)]).append('\n');
         }
