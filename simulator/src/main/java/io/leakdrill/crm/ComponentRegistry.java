@@ -1,5 +1,7 @@
 package io.leakdrill.crm;
 
+import io.leakdrill.crm.attachment.AttachmentStagingSlot;
+import io.leakdrill.crm.attachment.UploadHistory;
 import io.leakdrill.crm.data.CrmRepository;
 import io.leakdrill.crm.data.PipelineLine;
 import io.leakdrill.crm.report.PipelineReports;
@@ -24,14 +26,19 @@ public final class ComponentRegistry {
     private final ReportCacheSlot reportCache;
     private final PipelineReports reports;
     private final CrmRepository repository;
+    private final AttachmentStagingSlot staging;
+    private final UploadHistory uploads;
 
     public ComponentRegistry(SessionCacheSlot sessions, LoginService logins, ReportCacheSlot reportCache,
-            PipelineReports reports, CrmRepository repository) {
+            PipelineReports reports, CrmRepository repository, AttachmentStagingSlot staging,
+            UploadHistory uploads) {
         this.sessions = sessions;
         this.logins = logins;
         this.reportCache = reportCache;
         this.reports = reports;
         this.repository = repository;
+        this.staging = staging;
+        this.uploads = uploads;
     }
 
     /** Deploys a version of a component; the implementation now running, or empty if there is no such version. */
@@ -42,6 +49,8 @@ public final class ComponentRegistry {
             case ReportCacheSlot.COMPONENT:
                 return reportCache.deploy(version) ? Optional.of(reportCache.cache().implementation())
                         : Optional.empty();
+            case AttachmentStagingSlot.COMPONENT:
+                return staging.deploy(version) ? Optional.of(staging.implementation()) : Optional.empty();
             case "deals-repository":
                 if ("indexed".equals(version)) {
                     repository.indexDealsByCustomer();
@@ -55,11 +64,18 @@ public final class ComponentRegistry {
 
     /**
      * Replays {@code count} past uses of a component through its own code path, as weeks of traffic would have:
-     * log-ins for the session cache, personal pipeline exports since a date for the report cache.
+     * log-ins for the session cache, personal pipeline exports since a date for the report cache, attachments
+     * uploaded to deals for the attachment store.
      *
      * @return the old generation after a full GC just before and just after the replay
      */
     public long[] replayHistory(String component, int count, long seed, LongSupplier oldAfterFullGc) {
+        if (AttachmentStagingSlot.COMPONENT.equals(component)) {
+            List<String> reps = repository.salesReps();
+            long before = oldAfterFullGc.getAsLong();
+            uploads.replay(count, reps, seed);
+            return new long[] {before, oldAfterFullGc.getAsLong()};
+        }
         // One read of every rep's pipeline instead of a query per use keeps the drill's start fast. The read also
         // fills the repository's shared values, so both measurements (old generation after a full GC, before and
         // after the replay) hold it and their difference is what the component kept.

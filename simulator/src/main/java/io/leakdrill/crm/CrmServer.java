@@ -1,5 +1,8 @@
 package io.leakdrill.crm;
 
+import io.leakdrill.crm.attachment.AttachmentService;
+import io.leakdrill.crm.attachment.AttachmentStagingSlot;
+import io.leakdrill.crm.attachment.UploadHistory;
 import io.leakdrill.crm.data.CrmRepository;
 import io.leakdrill.crm.data.DatabasePool;
 import io.leakdrill.crm.http.AdminHandler;
@@ -49,17 +52,21 @@ public final class CrmServer {
         ReportCacheSlot reportCache = new ReportCacheSlot(settings.component(ReportCacheSlot.COMPONENT, "expiring"),
                 200, 5_000, clock);
         PipelineReports reports = new PipelineReports(repository, reportCache);
+        AttachmentStagingSlot staging = new AttachmentStagingSlot(
+                settings.component(AttachmentStagingSlot.COMPONENT, "pooled"), clock);
+        AttachmentService attachments = new AttachmentService(staging, clock);
         RequestStats stats = new RequestStats();
         // The heap floor is the lowest old-generation reading over the last five incident minutes.
         GcWatcher gc = new GcWatcher((long) (5 * 60_000 / settings.clockSpeed()));
 
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        http.createContext("/api/", new ApiHandler(repository, logins, sessions, reports, stats, log, clock,
-                settings.crashOnOutOfMemory()));
+        http.createContext("/api/", new ApiHandler(repository, logins, sessions, reports, attachments, stats, log,
+                clock, settings.crashOnOutOfMemory()));
         MonitorCost monitorCost = new MonitorCost();
         http.createContext("/admin/", new AdminHandler(settings.adminToken(), new MetricsReport(gc, stats, database,
                 monitorCost), monitorCost, gc,
-                new ComponentRegistry(sessions, logins, reportCache, reports, repository), settings.seed(), log));
+                new ComponentRegistry(sessions, logins, reportCache, reports, repository, staging,
+                        new UploadHistory(attachments)), settings.seed(), log));
         AtomicInteger ids = new AtomicInteger();
         workers = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> {
