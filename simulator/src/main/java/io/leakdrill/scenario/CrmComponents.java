@@ -19,6 +19,10 @@ public enum CrmComponents {
             new Evidence("io.leakdrill.crm.report.PipelineReportCache$CachedReport",
                     "static REPORTS of io.leakdrill.crm.report.PipelineReportCache"),
             "original", "expiring"),
+    ATTACHMENT_STORE("attachment-store", MemoryArea.NATIVE,
+            new Evidence("io.leakdrill.crm.attachment.StagedUpload",
+                    "static PENDING_SCANS of io.leakdrill.crm.attachment.OffHeapUploadStaging"),
+            "original", "pooled"),
     DEALS_REPOSITORY("deals-repository", MemoryArea.HEAP, null, null, "plain", "indexed");
 
     /**

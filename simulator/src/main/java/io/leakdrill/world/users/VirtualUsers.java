@@ -30,7 +30,9 @@ public final class VirtualUsers implements AutoCloseable {
         /** Walk away from a session and log in afresh; the session cache keeps the old one. */
         NEW_VISIT("session-cache"),
         /** Export a pipeline report with a filter of their own; the report cache keeps every distinct report. */
-        CUSTOM_REPORT("report-cache");
+        CUSTOM_REPORT("report-cache"),
+        /** Attach a file (a quote, a screenshot, a signed contract) to a deal; the attachment store stages it. */
+        ATTACH_FILE("attachment-store");
 
         private final String component;
 
@@ -47,6 +49,16 @@ public final class VirtualUsers implements AutoCloseable {
 
     private static final String[] SEARCH_TERMS = {"acme", "blue", "cedar", "delta", "ember", "harbor", "iron",
         "maple", "nova", "pine", "river", "summit", "labs", "foods", "energy"};
+    private static final String[][] FILES = {{"quote", ".pdf", "application/pdf"},
+        {"screenshot", ".png", "image/png"}, {"signed-contract", ".pdf", "application/pdf"},
+        {"pricing", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}};
+    // The bytes of every attachment users send, sliced to each file's size: content does not matter, only size.
+    private static final byte[] FILE_CONTENT = new byte[1024 * 1024];
+
+    static {
+        new Random(5).nextBytes(FILE_CONTENT);
+    }
+
     private static final String[] REGIONS = {"Chicago", "Dallas", "Denver", "Houston", "Austin", "Omaha", "Tulsa"};
 
     private final int count;
@@ -115,8 +127,9 @@ public final class VirtualUsers implements AutoCloseable {
             if (session == null || (habitNow && habit == Habit.NEW_VISIT)) {
                 session = login(base, index, user);
             } else {
-                Result result = habitNow ? customReport(base, session, random)
-                        : perform(base, session, mix.pick(random), random);
+                Result result = !habitNow ? perform(base, session, mix.pick(random), random)
+                        : habit == Habit.ATTACH_FILE ? attachFile(base, session, random)
+                        : customReport(base, session, random);
                 log.record(System.currentTimeMillis(), index, result.latencyMs, result.outcome, false);
                 if (result.status == 401) {
                     session = null;
@@ -185,6 +198,17 @@ public final class VirtualUsers implements AutoCloseable {
         String since = java.time.LocalDate.of(2020, 1, 1).plusDays(random.nextInt(730)).toString();
         return send(HttpRequest.newBuilder(base.resolve("/api/reports/pipeline?since=" + since)).GET()
                 .timeout(timeout).header("X-Session", session).build());
+    }
+
+    // A file for a deal, sized as reps' attachments are: the CRM's replay of past uploads uses the same spread.
+    private Result attachFile(URI base, String session, Random random) {
+        long deal = 1 + random.nextInt(10_000);
+        String[] file = FILES[random.nextInt(FILES.length)];
+        int size = random.nextInt(10) > 0 ? 8 * 1024 + random.nextInt(32 * 1024)
+                : (int) (64 * 1024 * Math.pow(12, random.nextDouble()));
+        return send(HttpRequest.newBuilder(base.resolve("/api/deals/" + deal + "/attachments?name=" + file[0] + "-"
+                + deal + file[1])).POST(HttpRequest.BodyPublishers.ofByteArray(FILE_CONTENT, 0, size))
+                .header("Content-Type", file[2]).timeout(timeout).header("X-Session", session).build());
     }
 
     private record Result(Outcome outcome, long latencyMs, int status, String body) {
