@@ -10,14 +10,20 @@ import java.nio.ByteBuffer;
 final class StagedUpload {
 
     private final String id;
-    private final UploadRequest request;
+    private final long dealId;
+    private final String fileName;
+    private final String contentType;
+    private final String uploadedBy;
     private final long stagedAtMillis;
     private final ByteBuffer content;
     private volatile ScanVerdict verdict;
 
     StagedUpload(String id, UploadRequest request, long stagedAtMillis, ByteBuffer content) {
         this.id = id;
-        this.request = request;
+        this.dealId = request.dealId();
+        this.fileName = request.fileName();
+        this.contentType = request.contentType();
+        this.uploadedBy = request.uploadedBy();
         this.stagedAtMillis = stagedAtMillis;
         this.content = content;
     }
@@ -26,8 +32,20 @@ final class StagedUpload {
         return id;
     }
 
-    UploadRequest request() {
-        return request;
+    long dealId() {
+        return dealId;
+    }
+
+    String fileName() {
+        return fileName;
+    }
+
+    String contentType() {
+        return contentType;
+    }
+
+    String uploadedBy() {
+        return uploadedBy;
     }
 
     long stagedAtMillis() {
