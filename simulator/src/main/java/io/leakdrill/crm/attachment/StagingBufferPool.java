@@ -39,15 +39,17 @@ final class StagingBufferPool {
     /** Returns a buffer for reuse; when its class already keeps enough, it is dropped for the GC to free. */
     void give(ByteBuffer buffer) {
         int capacity = buffer.capacity();
-        if (capacity <= largest * 2L && Integer.bitCount(capacity) == 1 && capacity >= SMALLEST) {
+        int sizeClass = sizeClass(capacity);
+        // A buffer of its own (an upload larger than the largest class) is not one of the pool's sizes.
+        if (sizeClass < idle.size() && SMALLEST << sizeClass == capacity) {
             buffer.clear();
-            idle.get(sizeClass(capacity)).offer(buffer);
+            idle.get(sizeClass).offer(buffer);
         }
     }
 
     private static int sizeClass(int size) {
         int sizeClass = 0;
-        while ((SMALLEST << sizeClass) < size) {
+        while ((long) SMALLEST << sizeClass < size) {
             sizeClass++;
         }
         return sizeClass;
