@@ -1,5 +1,7 @@
 package io.leakdrill.crm;
 
+import io.leakdrill.crm.attachment.AttachmentStagingSlot;
+import io.leakdrill.crm.attachment.UploadHistory;
 import io.leakdrill.crm.data.CrmRepository;
 import io.leakdrill.crm.data.PipelineLine;
 import io.leakdrill.crm.live.DealRoomSlot;
@@ -32,11 +34,13 @@ public final class ComponentRegistry {
     private final BulkImportSlot imports;
     private final CrmRepository repository;
     private final Executor workers;
+    private final AttachmentStagingSlot staging;
+    private final UploadHistory uploads;
 
     /** @param workers the request workers: imports keep their context per worker thread, so replays run there too */
     public ComponentRegistry(SessionCacheSlot sessions, LoginService logins, ReportCacheSlot reportCache,
-            PipelineReports reports, DealRoomSlot rooms, BulkImportSlot imports, CrmRepository repository,
-            Executor workers) {
+            PipelineReports reports, DealRoomSlot rooms, BulkImportSlot imports, AttachmentStagingSlot staging,
+            UploadHistory uploads, CrmRepository repository, Executor workers) {
         this.rooms = rooms;
         this.sessions = sessions;
         this.logins = logins;
@@ -45,6 +49,8 @@ public final class ComponentRegistry {
         this.imports = imports;
         this.repository = repository;
         this.workers = workers;
+        this.staging = staging;
+        this.uploads = uploads;
     }
 
     /** Deploys a version of a component; the implementation now running, or empty if there is no such version. */
@@ -59,6 +65,8 @@ public final class ComponentRegistry {
                 return rooms.deploy(version) ? Optional.of(rooms.rooms().implementation()) : Optional.empty();
             case BulkImportSlot.COMPONENT:
                 return imports.deploy(version) ? Optional.of(imports.importer().implementation()) : Optional.empty();
+            case AttachmentStagingSlot.COMPONENT:
+                return staging.deploy(version) ? Optional.of(staging.implementation()) : Optional.empty();
             case "deals-repository":
                 if ("indexed".equals(version)) {
                     repository.indexDealsByCustomer();
@@ -74,11 +82,17 @@ public final class ComponentRegistry {
      * Replays {@code count} past uses of a component through its own code path, as weeks of traffic would have:
      * log-ins for the session cache, personal pipeline exports since a date for the report cache, live deal rooms
      * opened (each from a page long gone) for the deal watchers, sales ops' bulk imports of deal changes for the bulk
-     * import.
+     * import, attachments uploaded to deals for the attachment store.
      *
      * @return the old generation after a full GC just before and just after the replay
      */
     public long[] replayHistory(String component, int count, long seed, LongSupplier oldAfterFullGc) {
+        if (AttachmentStagingSlot.COMPONENT.equals(component)) {
+            List<String> reps = repository.salesReps();
+            long before = oldAfterFullGc.getAsLong();
+            uploads.replay(count, reps, seed);
+            return new long[] {before, oldAfterFullGc.getAsLong()};
+        }
         // One read of every rep's pipeline instead of a query per use keeps the drill's start fast. The read also
         // fills the repository's shared values, so both measurements (old generation after a full GC, before and
         // after the replay) hold it and their difference is what the component kept.

@@ -3,6 +3,9 @@ package io.leakdrill.crm;
 import io.leakdrill.crm.audit.AuditTrail;
 import io.leakdrill.crm.audit.DealChangeCounter;
 import io.leakdrill.crm.audit.RecentDealChanges;
+import io.leakdrill.crm.attachment.AttachmentService;
+import io.leakdrill.crm.attachment.AttachmentStagingSlot;
+import io.leakdrill.crm.attachment.UploadHistory;
 import io.leakdrill.crm.data.CrmRepository;
 import io.leakdrill.crm.data.DatabasePool;
 import io.leakdrill.crm.http.AdminHandler;
@@ -71,16 +74,19 @@ public final class CrmServer {
                 idleMillis, clock);
         BulkImportSlot imports = new BulkImportSlot(settings.component(BulkImportSlot.COMPONENT, "scoped"),
                 repository, log, clock);
+        AttachmentStagingSlot staging = new AttachmentStagingSlot(
+                settings.component(AttachmentStagingSlot.COMPONENT, "pooled"), clock);
+        AttachmentService attachments = new AttachmentService(staging, clock);
         RequestStats stats = new RequestStats();
         // The heap floor is the lowest old-generation reading over the last five incident minutes.
         GcWatcher gc = new GcWatcher((long) (5 * 60_000 / settings.clockSpeed()));
 
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         http.createContext("/api/", new ApiHandler(repository, logins, sessions, reports, rooms, recentChanges,
-                changeCounter, imports, stats, log, clock, settings.crashOnOutOfMemory()));
+                changeCounter, imports, attachments, stats, log, clock, settings.crashOnOutOfMemory()));
         MonitorCost monitorCost = new MonitorCost();
         ComponentRegistry components = new ComponentRegistry(sessions, logins, reportCache, reports, rooms, imports,
-                repository, workers);
+                staging, new UploadHistory(attachments), repository, workers);
         http.createContext("/admin/", new AdminHandler(settings.adminToken(), new MetricsReport(gc, stats, database,
                 monitorCost), monitorCost, gc, components, settings.seed(), log));
         http.setExecutor(workers);

@@ -28,6 +28,10 @@ public enum CrmComponents {
     BULK_IMPORT("bulk-import", MemoryArea.HEAP,
             new Evidence("io.leakdrill.crm.imports.DealChange", "java.lang.Thread.threadLocals"),
             "original", "scoped"),
+    ATTACHMENT_STORE("attachment-store", MemoryArea.NATIVE,
+            new Evidence("io.leakdrill.crm.attachment.StagedUpload",
+                    "static PENDING_SCANS of io.leakdrill.crm.attachment.OffHeapUploadStaging"),
+            "original", "pooled"),
     DEALS_REPOSITORY("deals-repository", MemoryArea.HEAP, null, null, "plain", "indexed");
 
     /**

@@ -220,6 +220,33 @@ public final class CrmRepository {
         });
     }
 
+    /** Whether a deal exists: attachments may only be filed on one. */
+    public boolean dealExists(long id) {
+        return db.run("deal exists", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM DEALS WHERE ID = ?")) {
+                s.setLong(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next();
+                }
+            }
+        });
+    }
+
+    /** Every sales rep's id, in id order. */
+    public List<String> salesReps() {
+        return db.run("sales reps", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT ID FROM SALES_REPS ORDER BY ID")) {
+                List<String> reps = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        reps.add(r.getString(1));
+                    }
+                }
+                return reps;
+            }
+        });
+    }
+
     public boolean isSalesRep(String userId) {
         return db.run("sales rep by id", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM SALES_REPS WHERE ID = ?")) {

@@ -5,6 +5,10 @@ import io.leakdrill.crm.audit.AuditTrail;
 import io.leakdrill.crm.audit.DealChanged;
 import io.leakdrill.crm.audit.DealChangeCounter;
 import io.leakdrill.crm.audit.RecentDealChanges;
+import io.leakdrill.crm.attachment.AttachmentInfo;
+import io.leakdrill.crm.attachment.AttachmentService;
+import io.leakdrill.crm.attachment.AttachmentStagingSlot;
+import io.leakdrill.crm.attachment.UploadRequest;
 import io.leakdrill.crm.data.Contact;
 import io.leakdrill.crm.data.CrmRepository;
 import io.leakdrill.crm.data.Customer;
@@ -40,7 +44,7 @@ import java.util.stream.Collectors;
 
 /**
  * The CRM's public API: log in, search and open customers, create and update deals (one at a time or a bulk import),
- * export the pipeline, and open the live deal room.
+ * attach files to deals, export the pipeline, and open the live deal room.
  */
 public final class ApiHandler implements HttpHandler {
 
@@ -59,14 +63,16 @@ public final class ApiHandler implements HttpHandler {
     private final RecentDealChanges recentChanges;
     private final DealChangeCounter changeCounter;
     private final BulkImportSlot imports;
+    private final AttachmentService attachments;
 
     public ApiHandler(CrmRepository repository, LoginService logins, SessionCacheSlot sessions,
             PipelineReports reports, DealRoomSlot rooms, RecentDealChanges recentChanges,
-            DealChangeCounter changeCounter, BulkImportSlot imports, RequestStats stats, CrmLog log,
-            LongSupplier clock, boolean crashOnOutOfMemory) {
+            DealChangeCounter changeCounter, BulkImportSlot imports, AttachmentService attachments,
+            RequestStats stats, CrmLog log, LongSupplier clock, boolean crashOnOutOfMemory) {
         this.rooms = rooms;
         this.recentChanges = recentChanges;
         this.changeCounter = changeCounter;
+        this.attachments = attachments;
         this.repository = repository;
         this.logins = logins;
         this.sessions = sessions;
@@ -134,8 +140,15 @@ public final class ApiHandler implements HttpHandler {
         if (method.equals("POST") && path.equals("/api/deals")) {
             return createDeal(ex, session.get());
         }
+        if (method.equals("POST") && path.startsWith("/api/deals/") && path.endsWith("/attachments")) {
+            return attach(ex, idAfter(path.substring(0, path.length() - "/attachments".length()), "/api/deals/"),
+                    session.get());
+        }
         if (method.equals("PUT") && path.startsWith("/api/deals/")) {
             return updateDeal(ex, idAfter(path, "/api/deals/"));
+        }
+        if (method.equals("GET") && path.equals("/api/attachments/recent")) {
+            return recentAttachments(ex);
         }
         if (method.equals("GET") && path.equals("/api/reports/pipeline")) {
             return exportPipeline(ex, session.get());
@@ -231,6 +244,44 @@ public final class ApiHandler implements HttpHandler {
         result.rejected().stream().limit(20).forEach(rejected::add);
         ex.json(200, Json.createObjectBuilder().add("batch", result.batch()).add("rows", result.rows())
                 .add("updated", result.changed()).add("rejected", rejected).build());
+        return 200;
+    }
+
+    private int attach(Exchange ex, long dealId, UserSession session) throws IOException {
+        long length = ex.contentLength();
+        if (length < 0) {
+            ex.error(411, "an attachment needs a Content-Length");
+            return 411;
+        }
+        if (length == 0 || length > AttachmentStagingSlot.MAX_UPLOAD_BYTES) {
+            ex.error(413, "attachments must be 1 byte to " + AttachmentStagingSlot.MAX_UPLOAD_BYTES / 1024 / 1024
+                    + " MB, got " + length + " bytes");
+            return 413;
+        }
+        if (!repository.dealExists(dealId)) {
+            ex.error(404, "no deal " + dealId);
+            return 404;
+        }
+        String name = ex.query().getOrDefault("name", "attachment");
+        String type = Optional.ofNullable(ex.header("Content-Type")).orElse("application/octet-stream");
+        AttachmentInfo info = attachments.upload(new UploadRequest(dealId, name, type,
+                session.context().userId()), ex.body(), (int) length);
+        ex.json(201, Json.createObjectBuilder().add("id", info.id()).add("dealId", info.dealId())
+                .add("name", info.fileName()).add("bytes", info.bytes())
+                .add("crc32c", Long.toHexString(info.crc32c()))
+                .add("status", info.quarantined() ? "quarantined" : "clean").build());
+        return 201;
+    }
+
+    // The dashboard's activity feed: the newest attachments filed, whoever filed them.
+    private int recentAttachments(Exchange ex) throws IOException {
+        JsonArrayBuilder feed = Json.createArrayBuilder();
+        for (AttachmentInfo info : attachments.recent(20)) {
+            feed.add(Json.createObjectBuilder().add("id", info.id()).add("dealId", info.dealId())
+                    .add("name", info.fileName()).add("bytes", info.bytes()).add("by", info.uploadedBy())
+                    .add("status", info.quarantined() ? "quarantined" : "clean"));
+        }
+        ex.json(200, Json.createObjectBuilder().add("attachments", feed).build());
         return 200;
     }
 

@@ -48,6 +48,21 @@ final class Exchange {
         return params;
     }
 
+    /** The request body as it arrives, unread. */
+    InputStream body() {
+        return http.getRequestBody();
+    }
+
+    /** The Content-Length the client declared, or -1 if it declared none (or nonsense). */
+    long contentLength() {
+        try {
+            String declared = header("Content-Length");
+            return declared == null ? -1 : Long.parseLong(declared.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     JsonObject jsonBody() throws IOException {
         try (InputStream in = http.getRequestBody()) {
             byte[] bytes = in.readAllBytes();

@@ -34,7 +34,9 @@ public final class VirtualUsers implements AutoCloseable {
         /** Open their live deal room, then move on; the room stays subscribed to deal changes after the page. */
         OPEN_DEAL_ROOM("deal-watchers"),
         /** Paste a spreadsheet of deal changes into the bulk import; each import's context stays on its worker. */
-        BULK_IMPORT("bulk-import");
+        BULK_IMPORT("bulk-import"),
+        /** Attach a file (a quote, a screenshot, a signed contract) to a deal; the attachment store stages it. */
+        ATTACH_FILE("attachment-store");
 
         private final String component;
 
@@ -57,6 +59,16 @@ public final class VirtualUsers implements AutoCloseable {
         "legal redlines back from customer", "pushed: procurement freeze", "closed per signed order form",
         "territory realignment", "updated after QBR"};
     private static final int IMPORT_ROWS = 50;
+    private static final String[][] FILES = {{"quote", ".pdf", "application/pdf"},
+        {"screenshot", ".png", "image/png"}, {"signed-contract", ".pdf", "application/pdf"},
+        {"pricing", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}};
+    // The bytes of every attachment users send, sliced to each file's size: content does not matter, only size.
+    private static final byte[] FILE_CONTENT = new byte[1024 * 1024];
+
+    static {
+        new Random(5).nextBytes(FILE_CONTENT);
+    }
+
     private static final String[] REGIONS = {"Chicago", "Dallas", "Denver", "Houston", "Austin", "Omaha", "Tulsa"};
 
     private final int count;
@@ -197,6 +209,7 @@ public final class VirtualUsers implements AutoCloseable {
             case OPEN_DEAL_ROOM -> send(HttpRequest.newBuilder(base.resolve("/api/deal-room")).GET()
                     .timeout(timeout).header("X-Session", session).build());
             case BULK_IMPORT -> bulkImport(base, session, random, ownDeals);
+            case ATTACH_FILE -> attachFile(base, session, random);
             default -> customReport(base, session, random);
         };
     }
@@ -234,6 +247,17 @@ public final class VirtualUsers implements AutoCloseable {
         String since = java.time.LocalDate.of(2020, 1, 1).plusDays(random.nextInt(730)).toString();
         return send(HttpRequest.newBuilder(base.resolve("/api/reports/pipeline?since=" + since)).GET()
                 .timeout(timeout).header("X-Session", session).build());
+    }
+
+    // A file for a deal, sized as reps' attachments are: the CRM's replay of past uploads uses the same spread.
+    private Result attachFile(URI base, String session, Random random) {
+        long deal = 1 + random.nextInt(10_000);
+        String[] file = FILES[random.nextInt(FILES.length)];
+        int size = random.nextInt(10) > 0 ? 8 * 1024 + random.nextInt(32 * 1024)
+                : (int) (64 * 1024 * Math.pow(12, random.nextDouble()));
+        return send(HttpRequest.newBuilder(base.resolve("/api/deals/" + deal + "/attachments?name=" + file[0] + "-"
+                + deal + file[1])).POST(HttpRequest.BodyPublishers.ofByteArray(FILE_CONTENT, 0, size))
+                .header("Content-Type", file[2]).timeout(timeout).header("X-Session", session).build());
     }
 
     private record Result(Outcome outcome, long latencyMs, int status, String body) {
