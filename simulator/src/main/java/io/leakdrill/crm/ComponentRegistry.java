@@ -2,6 +2,8 @@ package io.leakdrill.crm;
 
 import io.leakdrill.crm.data.CrmRepository;
 import io.leakdrill.crm.data.PipelineLine;
+import io.leakdrill.crm.quote.QuoteService;
+import io.leakdrill.crm.quote.QuoteTemplateSlot;
 import io.leakdrill.crm.report.PipelineReports;
 import io.leakdrill.crm.report.ReportCacheSlot;
 import io.leakdrill.crm.session.LoginService;
@@ -23,14 +25,19 @@ public final class ComponentRegistry {
     private final LoginService logins;
     private final ReportCacheSlot reportCache;
     private final PipelineReports reports;
+    private final QuoteTemplateSlot quoteTemplates;
+    private final QuoteService quotes;
     private final CrmRepository repository;
 
     public ComponentRegistry(SessionCacheSlot sessions, LoginService logins, ReportCacheSlot reportCache,
-            PipelineReports reports, CrmRepository repository) {
+            PipelineReports reports, QuoteTemplateSlot quoteTemplates, QuoteService quotes,
+            CrmRepository repository) {
         this.sessions = sessions;
         this.logins = logins;
         this.reportCache = reportCache;
         this.reports = reports;
+        this.quoteTemplates = quoteTemplates;
+        this.quotes = quotes;
         this.repository = repository;
     }
 
@@ -41,6 +48,9 @@ public final class ComponentRegistry {
                 return sessions.deploy(version) ? Optional.of(sessions.cache().implementation()) : Optional.empty();
             case ReportCacheSlot.COMPONENT:
                 return reportCache.deploy(version) ? Optional.of(reportCache.cache().implementation())
+                        : Optional.empty();
+            case QuoteTemplateSlot.COMPONENT:
+                return quoteTemplates.deploy(version) ? Optional.of(quoteTemplates.templates().implementation())
                         : Optional.empty();
             case "deals-repository":
                 if ("indexed".equals(version)) {
@@ -55,7 +65,8 @@ public final class ComponentRegistry {
 
     /**
      * Replays {@code count} past uses of a component through its own code path, as weeks of traffic would have:
-     * log-ins for the session cache, personal pipeline exports since a date for the report cache.
+     * log-ins for the session cache, personal pipeline exports since a date for the report cache, quotes sent on
+     * past days for the quote templates.
      *
      * @return the old generation after a full GC just before and just after the replay
      */
@@ -69,7 +80,13 @@ public final class ComponentRegistry {
         Random random = new Random(seed);
         for (int i = 0; i < count; i++) {
             String rep = reps.get(i % reps.size());
-            if (ReportCacheSlot.COMPONENT.equals(component)) {
+            if (QuoteTemplateSlot.COMPONENT.equals(component)) {
+                List<PipelineLine> pipeline = pipelines.get(rep);
+                List<String> templates = quotes.templateIds();
+                quotes.replay(rep, pipeline.get(random.nextInt(pipeline.size())),
+                        templates.get(random.nextInt(templates.size())),
+                        LocalDate.of(2023, 9, 1).plusDays(random.nextInt(90)));
+            } else if (ReportCacheSlot.COMPONENT.equals(component)) {
                 reports.replayOwn(rep, LocalDate.of(2020, 1, 1).plusDays(random.nextInt(730)), "",
                         pipelines.get(rep));
             } else {

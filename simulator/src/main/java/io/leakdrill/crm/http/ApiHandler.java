@@ -5,6 +5,7 @@ import io.leakdrill.crm.data.Contact;
 import io.leakdrill.crm.data.CrmRepository;
 import io.leakdrill.crm.data.Customer;
 import io.leakdrill.crm.data.Deal;
+import io.leakdrill.crm.quote.QuoteService;
 import io.leakdrill.crm.report.PipelineReports;
 import io.leakdrill.crm.session.LoginService;
 import io.leakdrill.crm.session.SavedSearch;
@@ -25,7 +26,10 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
-/** The CRM's public API: log in, search and open customers, create and update deals, export the pipeline. */
+/**
+ * The CRM's public API: log in, search and open customers, create and update deals, export the pipeline, send
+ * quotes.
+ */
 public final class ApiHandler implements HttpHandler {
 
     private final CrmRepository repository;
@@ -36,9 +40,11 @@ public final class ApiHandler implements HttpHandler {
     private final LongSupplier clock;
     private final boolean crashOnOutOfMemory;
     private final PipelineReports reports;
+    private final QuoteService quotes;
 
     public ApiHandler(CrmRepository repository, LoginService logins, SessionCacheSlot sessions,
-            PipelineReports reports, RequestStats stats, CrmLog log, LongSupplier clock, boolean crashOnOutOfMemory) {
+            PipelineReports reports, QuoteService quotes, RequestStats stats, CrmLog log, LongSupplier clock,
+            boolean crashOnOutOfMemory) {
         this.repository = repository;
         this.logins = logins;
         this.sessions = sessions;
@@ -47,6 +53,7 @@ public final class ApiHandler implements HttpHandler {
         this.clock = clock;
         this.crashOnOutOfMemory = crashOnOutOfMemory;
         this.reports = reports;
+        this.quotes = quotes;
     }
 
     @Override
@@ -62,7 +69,9 @@ public final class ApiHandler implements HttpHandler {
                 throw oom;
             }
             // Degrade rather than die, as many servers do: log it, answer 503 and let the next request try again.
-            log.error("request " + exchange.method() + " " + exchange.path() + " failed", oom);
+            // The message is built without `+`, whose first use would need metaspace that may be what ran out.
+            log.error(new StringBuilder("request ").append(exchange.method()).append(' ').append(exchange.path())
+                    .append(" failed").toString(), oom);
             respondQuietly(exchange, 503, "server out of memory");
         } catch (RuntimeException e) {
             log.error("request " + exchange.method() + " " + exchange.path() + " failed", e);
@@ -107,6 +116,9 @@ public final class ApiHandler implements HttpHandler {
         }
         if (method.equals("GET") && path.equals("/api/reports/pipeline")) {
             return exportPipeline(ex, session.get());
+        }
+        if (method.equals("POST") && path.equals("/api/quotes")) {
+            return createQuote(ex, session.get());
         }
         ex.error(404, "no such endpoint: " + method + " " + path);
         return 404;
@@ -195,6 +207,28 @@ public final class ApiHandler implements HttpHandler {
         }
         ex.text(200, "text/csv", reports.own(session.context().userId(), from, ex.query().getOrDefault("stage", "")));
         return 200;
+    }
+
+    private int createQuote(Exchange ex, UserSession session) throws IOException {
+        JsonObject body = ex.jsonBody();
+        String template = body.getString("template", "standard");
+        if (!quotes.knowsTemplate(template) || !body.containsKey("customerId")) {
+            ex.error(400, "give a customerId and a template the library has, got " + body);
+            return 400;
+        }
+        long customerId = body.getJsonNumber("customerId").longValue();
+        Optional<QuoteService.Quote> quote = quotes.create(session.context().userId(), customerId, template,
+                body.getInt("discountPercent", 0));
+        if (quote.isEmpty()) {
+            ex.error(404, "no customer " + customerId);
+            return 404;
+        }
+        // The quote goes out by e-mail; the rep's screen only needs to know it was sent.
+        ex.json(201, Json.createObjectBuilder().add("quote", quote.get().number())
+                .add("customerId", quote.get().customerId()).add("template", quote.get().templateId())
+                .add("emailChars", quote.get().email().length())
+                .add("documentChars", quote.get().document().length()).build());
+        return 201;
     }
 
     private static long idAfter(String path, String prefix) {

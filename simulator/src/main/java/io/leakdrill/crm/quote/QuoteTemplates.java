@@ -1,0 +1,16 @@
+package io.leakdrill.crm.quote;
+
+import java.util.Map;
+
+/** Renders quote documents from the template library, compiling templates as it needs them. */
+public interface QuoteTemplates {
+
+    /** The quote document for these values, from the template with this id (which must exist). */
+    String render(String templateId, Map<String, String> values);
+
+    /** How many compiled templates are held. */
+    int compiled();
+
+    /** The implementation's name as the deploy log shows it. */
+    String implementation();
+}
