@@ -21,6 +21,10 @@ public enum CrmComponents {
             new Evidence("[B",
                     "static REPORTS of io.leakdrill.crm.report.PipelineReportCache"),
             "original", "expiring"),
+    QUOTE_TEMPLATES("quote-templates", MemoryArea.METASPACE,
+            new Evidence("io.leakdrill.crm.quote.TemplateClassLoader",
+                    "static COMPILED of io.leakdrill.crm.quote.QuoteTemplateCache"),
+            "original", "parameterized"),
     DEALS_REPOSITORY("deals-repository", MemoryArea.HEAP, null, null, "plain", "indexed");
 
     /**

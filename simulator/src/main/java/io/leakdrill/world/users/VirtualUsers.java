@@ -30,7 +30,9 @@ public final class VirtualUsers implements AutoCloseable {
         /** Walk away from a session and log in afresh; the session cache keeps the old one. */
         NEW_VISIT("session-cache"),
         /** Export a pipeline report with a filter of their own; the report cache keeps every distinct report. */
-        CUSTOM_REPORT("report-cache");
+        CUSTOM_REPORT("report-cache"),
+        /** Send a customer a quote; the quote templates compile a template for the quote. */
+        SEND_QUOTE("quote-templates");
 
         private final String component;
 
@@ -47,6 +49,7 @@ public final class VirtualUsers implements AutoCloseable {
 
     private static final String[] SEARCH_TERMS = {"acme", "blue", "cedar", "delta", "ember", "harbor", "iron",
         "maple", "nova", "pine", "river", "summit", "labs", "foods", "energy"};
+    private static final String[] QUOTE_TEMPLATES = {"standard", "standard", "renewal", "enterprise", "multi-year"};
     private static final String[] REGIONS = {"Chicago", "Dallas", "Denver", "Houston", "Austin", "Omaha", "Tulsa"};
 
     private final int count;
@@ -115,7 +118,7 @@ public final class VirtualUsers implements AutoCloseable {
             if (session == null || (habitNow && habit == Habit.NEW_VISIT)) {
                 session = login(base, index, user);
             } else {
-                Result result = habitNow ? customReport(base, session, random)
+                Result result = habitNow ? habit(base, session, random)
                         : perform(base, session, mix.pick(random), random);
                 log.record(System.currentTimeMillis(), index, result.latencyMs, result.outcome, false);
                 if (result.status == 401) {
@@ -178,6 +181,21 @@ public final class VirtualUsers implements AutoCloseable {
                     + REGIONS[random.nextInt(REGIONS.length)])).GET();
         };
         return send(builder.timeout(timeout).header("X-Session", session).build());
+    }
+
+    private Result habit(URI base, String session, Random random) {
+        return switch (habit) {
+            case SEND_QUOTE -> sendQuote(base, session, random);
+            default -> customReport(base, session, random);
+        };
+    }
+
+    // A quote for one of the customers, on one of the library's templates.
+    private Result sendQuote(URI base, String session, Random random) {
+        String body = "{\"customerId\":" + (1 + random.nextInt(5000)) + ",\"template\":\""
+                + QUOTE_TEMPLATES[random.nextInt(QUOTE_TEMPLATES.length)] + "\"}";
+        return send(HttpRequest.newBuilder(base.resolve("/api/quotes")).POST(HttpRequest.BodyPublishers.ofString(body))
+                .timeout(timeout).header("X-Session", session).build());
     }
 
     // The rep's own deals since a date they picked: distinct dates make distinct reports.
