@@ -27,7 +27,14 @@ final class QuoteTemplateCache implements QuoteTemplates {
     @Override
     public String render(String templateId, Map<String, String> values) {
         String merged = merge(library.source(templateId).orElseThrow(), values);
-        return COMPILED.computeIfAbsent(merged, text -> compiler.compile(templateId, text)).render(values);
+        CompiledTemplate template = COMPILED.get(merged);
+        if (template == null) {
+            // Compiled outside the map: a slow compile must not block other quotes hashing to the same bin.
+            CompiledTemplate compiled = compiler.compile(templateId, merged);
+            template = COMPILED.putIfAbsent(merged, compiled);
+            template = template == null ? compiled : template;
+        }
+        return template.render(values);
     }
 
     private static String merge(String source, Map<String, String> values) {
