@@ -226,8 +226,8 @@ public final class ApiHandler implements HttpHandler {
         // The quote goes out by e-mail; the rep's screen only needs to know it was sent.
         ex.json(201, Json.createObjectBuilder().add("quote", quote.get().number())
                 .add("customerId", quote.get().customerId()).add("template", quote.get().templateId())
-                .add("emailChars", quote.get().email().length())
-                .add("documentChars", quote.get().document().length()).build());
+                .add("emailBytes", quote.get().email().length)
+                .add("documentBytes", quote.get().document().length).build());
         return 201;
     }
 

@@ -1,5 +1,7 @@
 package io.leakdrill.crm.quote;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -16,29 +18,38 @@ public final class CompiledQuoteTemplate implements TemplateProgram {
     // Self-contained on purpose: no lambdas, inner classes or string concatenation (each would need classes of
     // its own that a template's loader would fetch from the application instead).
     private final String[] segments;
-    private final int lineEstimate;
+    // The literal text encoded once, when the template is compiled, so that rendering only encodes the values.
+    private final byte[][] encodedLiterals;
+    private final int lengthEstimate;
 
     /** {@code segments} alternate literal text (even indexes) and placeholders (odd indexes). */
     public CompiledQuoteTemplate(String[] segments) {
         this.segments = segments.clone();
+        this.encodedLiterals = new byte[segments.length][];
         int length = 0;
-        for (String segment : segments) {
-            length += segment.length();
+        for (int i = 0; i < segments.length; i++) {
+            length += segments[i].length();
+            if (i % 2 == 0) {
+                encodedLiterals[i] = segments[i].getBytes(StandardCharsets.UTF_8);
+            }
         }
-        this.lineEstimate = length + 512;
+        this.lengthEstimate = length + 512;
     }
 
     @Override
-    public String render(Map<String, String> values) {
-        StringBuilder out = new StringBuilder(lineEstimate);
+    public byte[] renderUtf8(Map<String, String> values) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(lengthEstimate);
+        StringBuilder value = new StringBuilder(256);
         for (int i = 0; i < segments.length; i++) {
             if (i % 2 == 0) {
-                out.append(segments[i]);
+                out.writeBytes(encodedLiterals[i]);
             } else {
-                appendPlaceholder(out, segments[i], values);
+                value.setLength(0);
+                appendPlaceholder(value, segments[i], values);
+                out.writeBytes(value.toString().getBytes(StandardCharsets.UTF_8));
             }
         }
-        return out.toString();
+        return out.toByteArray();
     }
 
     private void appendPlaceholder(StringBuilder out, String placeholder, Map<String, String> values) {

@@ -8,9 +8,9 @@ import java.util.Map;
  */
 record CompiledTemplate(String templateId, TemplateClassLoader loader) {
 
-    String render(Map<String, String> values) {
+    byte[] render(Map<String, String> values) {
         try {
-            return loader.program().render(values);
+            return loader.program().renderUtf8(values);
         } catch (RuntimeException e) {
             throw new IllegalStateException("template " + templateId + " (" + loader.firstLine() + ") failed", e);
         }

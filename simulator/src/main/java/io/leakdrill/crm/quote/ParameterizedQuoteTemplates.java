@@ -19,7 +19,7 @@ final class ParameterizedQuoteTemplates implements QuoteTemplates {
     }
 
     @Override
-    public String render(String templateId, Map<String, String> values) {
+    public byte[] render(String templateId, Map<String, String> values) {
         return byTemplate.computeIfAbsent(templateId,
                 id -> compiler.compile(id, library.source(id).orElseThrow())).render(values);
     }

@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class QuoteService {
 
-    /** A rendered quote: the cover e-mail and the quote document it carries. */
-    public record Quote(String number, long customerId, String templateId, String email, String document) {
+    /** A rendered quote: the cover e-mail and the quote document it carries, in UTF-8 as the mailer sends them. */
+    public record Quote(String number, long customerId, String templateId, byte[] email, byte[] document) {
     }
 
     private static final List<String> CLOSED = List.of("won", "lost");

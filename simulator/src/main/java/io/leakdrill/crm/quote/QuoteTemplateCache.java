@@ -25,7 +25,7 @@ final class QuoteTemplateCache implements QuoteTemplates {
     }
 
     @Override
-    public String render(String templateId, Map<String, String> values) {
+    public byte[] render(String templateId, Map<String, String> values) {
         String merged = merge(library.source(templateId).orElseThrow(), values);
         CompiledTemplate template = COMPILED.get(merged);
         if (template == null) {

@@ -5,8 +5,8 @@ import java.util.Map;
 /** Renders quote documents from the template library, compiling templates as it needs them. */
 public interface QuoteTemplates {
 
-    /** The quote document for these values, from the template with this id (which must exist). */
-    String render(String templateId, Map<String, String> values);
+    /** The quote document for these values in UTF-8, from the template with this id (which must exist). */
+    byte[] render(String templateId, Map<String, String> values);
 
     /** How many compiled templates are held. */
     int compiled();

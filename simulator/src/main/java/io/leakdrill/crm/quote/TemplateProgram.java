@@ -2,8 +2,9 @@ package io.leakdrill.crm.quote;
 
 import java.util.Map;
 
-/** A compiled quote template: renders a document from the values it was not compiled with. */
+/** A compiled quote template: renders a document, as the mailer sends it, from the values it was not compiled with. */
 public interface TemplateProgram {
 
-    String render(Map<String, String> values);
+    /** The document in UTF-8. */
+    byte[] renderUtf8(Map<String, String> values);
 }
