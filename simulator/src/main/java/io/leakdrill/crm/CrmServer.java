@@ -54,7 +54,7 @@ public final class CrmServer {
         PipelineReports reports = new PipelineReports(repository, reportCache);
         QuoteTemplateLibrary quoteLibrary = new QuoteTemplateLibrary();
         QuoteTemplateSlot quoteTemplates = new QuoteTemplateSlot(
-                settings.component(QuoteTemplateSlot.COMPONENT, "parameterized"), quoteLibrary, clock);
+                settings.component(QuoteTemplateSlot.COMPONENT, "parameterized"), quoteLibrary);
         // Quote numbers carry on from the seed's history, so two drills with one seed number quotes alike.
         QuoteService quotes = new QuoteService(repository, quoteTemplates, quoteLibrary,
                 40_000 + Math.floorMod(settings.seed(), 10_000));

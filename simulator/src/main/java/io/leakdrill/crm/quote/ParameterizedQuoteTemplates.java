@@ -25,11 +25,6 @@ final class ParameterizedQuoteTemplates implements QuoteTemplates {
     }
 
     @Override
-    public int compiled() {
-        return byTemplate.size();
-    }
-
-    @Override
     public String implementation() {
         return "ParameterizedQuoteTemplates";
     }

@@ -46,11 +46,6 @@ final class QuoteTemplateCache implements QuoteTemplates {
     }
 
     @Override
-    public int compiled() {
-        return COMPILED.size();
-    }
-
-    @Override
     public String implementation() {
         return "QuoteTemplateCache";
     }

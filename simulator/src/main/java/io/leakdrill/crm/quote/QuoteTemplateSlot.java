@@ -1,7 +1,5 @@
 package io.leakdrill.crm.quote;
 
-import java.util.function.LongSupplier;
-
 /**
  * The deployable slot for the {@code quote-templates} component: the version the CRM started with, and the fixed
  * one swapped in when its patch is deployed.
@@ -14,9 +12,9 @@ public final class QuoteTemplateSlot {
     private final TemplateCompiler compiler;
     private volatile QuoteTemplates active;
 
-    public QuoteTemplateSlot(String version, QuoteTemplateLibrary library, LongSupplier clock) {
+    public QuoteTemplateSlot(String version, QuoteTemplateLibrary library) {
         this.library = library;
-        this.compiler = new TemplateCompiler(clock);
+        this.compiler = new TemplateCompiler();
         this.active = "parameterized".equals(version) ? new ParameterizedQuoteTemplates(library, compiler)
                 : new QuoteTemplateCache(library, compiler);
     }

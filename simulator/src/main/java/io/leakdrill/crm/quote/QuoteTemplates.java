@@ -8,9 +8,6 @@ public interface QuoteTemplates {
     /** The quote document for these values in UTF-8, from the template with this id (which must exist). */
     byte[] render(String templateId, Map<String, String> values);
 
-    /** How many compiled templates are held. */
-    int compiled();
-
     /** The implementation's name as the deploy log shows it. */
     String implementation();
 }

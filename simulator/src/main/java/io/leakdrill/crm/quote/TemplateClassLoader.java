@@ -13,17 +13,15 @@ public final class TemplateClassLoader extends ClassLoader {
     private final String templateId;
     // Kept so that a template failing at render time can say which template text it was compiled from.
     private final String source;
-    private final long compiledAtMillis;
     private String className;
     // Kept, as generated-code loaders do, so that debuggers and agents can read the class file back.
     private byte[] classFile;
     private TemplateProgram program;
 
-    TemplateClassLoader(String templateId, String source, ClassLoader parent, long compiledAtMillis) {
+    TemplateClassLoader(String templateId, String source, ClassLoader parent) {
         super("quote-template", parent);
         this.templateId = templateId;
         this.source = source;
-        this.compiledAtMillis = compiledAtMillis;
     }
 
     /** Defines the template's program class in this loader from its class file and creates its one instance. */
@@ -53,18 +51,10 @@ public final class TemplateClassLoader extends ClassLoader {
         return program;
     }
 
-    String templateId() {
-        return templateId;
-    }
-
     /** The first line of the template text, to name the template in errors. */
     String firstLine() {
         int end = source.indexOf('\n');
         return end < 0 ? source : source.substring(0, end);
-    }
-
-    long compiledAtMillis() {
-        return compiledAtMillis;
     }
 
     @Override

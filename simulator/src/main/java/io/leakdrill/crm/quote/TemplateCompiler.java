@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongSupplier;
 
 /**
  * Compiles quote template text ({@code ${name}} or {@code ${name|format}} placeholders) into a new class in a new
@@ -16,10 +15,8 @@ final class TemplateCompiler {
     private static final String PROGRAM = CompiledQuoteTemplate.class.getName();
 
     private final byte[] programClassFile;
-    private final LongSupplier clock;
 
-    TemplateCompiler(LongSupplier clock) {
-        this.clock = clock;
+    TemplateCompiler() {
         // Read once: generating bytecode per template would cost far more than defining it.
         String resource = PROGRAM.substring(PROGRAM.lastIndexOf('.') + 1) + ".class";
         try (InputStream in = TemplateCompiler.class.getResourceAsStream(resource)) {
@@ -34,7 +31,7 @@ final class TemplateCompiler {
 
     CompiledTemplate compile(String templateId, String source) {
         TemplateClassLoader loader = new TemplateClassLoader(templateId, source,
-                TemplateCompiler.class.getClassLoader(), clock.getAsLong());
+                TemplateCompiler.class.getClassLoader());
         // A real template compiler generates a class file per template; a copy of the program's stands in for it.
         loader.load(PROGRAM, programClassFile.clone(), parse(source));
         return new CompiledTemplate(templateId, loader);
