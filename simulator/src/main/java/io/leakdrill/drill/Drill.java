@@ -204,8 +204,11 @@ public final class Drill implements AutoCloseable {
             if (more > 0) {
                 floor = crm.admin().warmup(leaking, areaId, more, timeout).getJsonNumber("after").longValue();
             }
+            // A flight recording started by `heap roots` loads megabytes of classes into metaspace at once: ahead of
+            // plan, a metaspace leak slows down rather than stopping until the plan catches up.
             pacer = new LeakPacer(floor, scenario.leak().exhaustedRatio() * max,
-                    scenario.leak().exhaustedAt().toSeconds(), options.speed(), perUse);
+                    scenario.leak().exhaustedAt().toSeconds(), options.speed(), perUse,
+                    area == MemoryArea.METASPACE ? 0.75 : 0);
             return perUse;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

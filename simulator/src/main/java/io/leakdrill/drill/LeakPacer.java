@@ -11,11 +11,23 @@ public final class LeakPacer {
     private final double speed;
     private final long bytesPerHabit;
     private final double startFloorBytes;
+    private final double slowest;
     private volatile double probability;
     private volatile boolean onPlan = true;
 
     public LeakPacer(double startFloorBytes, double exhaustedBytes, double targetSeconds, double speed,
             long bytesPerHabit) {
+        this(startFloorBytes, exhaustedBytes, targetSeconds, speed, bytesPerHabit, 0);
+    }
+
+    /**
+     * @param slowest the lowest share of the planned pace the leak keeps while ahead of plan: 0 lets it pause, for an
+     *     area that only the leak moves; above 0 for an area the JVM's own tools also fill (metaspace, where a flight
+     *     recording loads its classes), so that such a step does not freeze the leak for minutes
+     */
+    public LeakPacer(double startFloorBytes, double exhaustedBytes, double targetSeconds, double speed,
+            long bytesPerHabit, double slowest) {
+        this.slowest = slowest;
         this.startFloorBytes = startFloorBytes;
         this.bytesPerIncidentSecond = (exhaustedBytes - startFloorBytes) / targetSeconds;
         this.speed = speed;
@@ -42,9 +54,7 @@ public final class LeakPacer {
         double loginsPerRealSecond = bytesPerIncidentSecond * speed / bytesPerHabit;
         if (onPlan && oldMaxBytes > 0) {
             double drift = (plannedFloor(elapsedSeconds) - measuredFloorBytes) / (0.02 * oldMaxBytes);
-            // Ahead of plan, slow down but never stop: a step the leak did not make (a flight recording's classes
-            // landing in metaspace) would otherwise freeze the leak for minutes and hide it from the trainee.
-            loginsPerRealSecond *= Math.max(0.75, Math.min(4, 1 + drift));
+            loginsPerRealSecond *= Math.max(slowest, Math.min(4, 1 + drift));
         }
         probability = Math.min(1, loginsPerRealSecond / Math.max(1, actionsPerRealSecond));
     }
