@@ -7,6 +7,8 @@ import io.leakdrill.crm.data.PipelineLine;
 import io.leakdrill.crm.live.DealRoomSlot;
 import io.leakdrill.crm.imports.BulkImportSlot;
 import io.leakdrill.crm.imports.ImportHistory;
+import io.leakdrill.crm.quote.QuoteService;
+import io.leakdrill.crm.quote.QuoteTemplateSlot;
 import io.leakdrill.crm.report.PipelineReports;
 import io.leakdrill.crm.report.ReportCacheSlot;
 import io.leakdrill.crm.session.LoginService;
@@ -32,6 +34,8 @@ public final class ComponentRegistry {
     private final PipelineReports reports;
     private final DealRoomSlot rooms;
     private final BulkImportSlot imports;
+    private final QuoteTemplateSlot quoteTemplates;
+    private final QuoteService quotes;
     private final CrmRepository repository;
     private final Executor workers;
     private final AttachmentStagingSlot staging;
@@ -40,13 +44,16 @@ public final class ComponentRegistry {
     /** @param workers the request workers: imports keep their context per worker thread, so replays run there too */
     public ComponentRegistry(SessionCacheSlot sessions, LoginService logins, ReportCacheSlot reportCache,
             PipelineReports reports, DealRoomSlot rooms, BulkImportSlot imports, AttachmentStagingSlot staging,
-            UploadHistory uploads, CrmRepository repository, Executor workers) {
+            UploadHistory uploads, QuoteTemplateSlot quoteTemplates, QuoteService quotes, CrmRepository repository,
+            Executor workers) {
         this.rooms = rooms;
         this.sessions = sessions;
         this.logins = logins;
         this.reportCache = reportCache;
         this.reports = reports;
         this.imports = imports;
+        this.quoteTemplates = quoteTemplates;
+        this.quotes = quotes;
         this.repository = repository;
         this.workers = workers;
         this.staging = staging;
@@ -67,6 +74,9 @@ public final class ComponentRegistry {
                 return imports.deploy(version) ? Optional.of(imports.importer().implementation()) : Optional.empty();
             case AttachmentStagingSlot.COMPONENT:
                 return staging.deploy(version) ? Optional.of(staging.implementation()) : Optional.empty();
+            case QuoteTemplateSlot.COMPONENT:
+                return quoteTemplates.deploy(version) ? Optional.of(quoteTemplates.templates().implementation())
+                        : Optional.empty();
             case "deals-repository":
                 if ("indexed".equals(version)) {
                     repository.indexDealsByCustomer();
@@ -82,7 +92,8 @@ public final class ComponentRegistry {
      * Replays {@code count} past uses of a component through its own code path, as weeks of traffic would have:
      * log-ins for the session cache, personal pipeline exports since a date for the report cache, live deal rooms
      * opened (each from a page long gone) for the deal watchers, sales ops' bulk imports of deal changes for the bulk
-     * import, attachments uploaded to deals for the attachment store.
+     * import, attachments uploaded to deals for the attachment store, quotes sent on past days for the quote
+     * templates.
      *
      * @return the old generation after a full GC just before and just after the replay
      */
@@ -114,6 +125,12 @@ public final class ComponentRegistry {
             String rep = reps.get(i % reps.size());
             if (DealRoomSlot.COMPONENT.equals(component)) {
                 rooms.rooms().open("past-visit-" + i, rep, pipelines.get(rep));
+            } else if (QuoteTemplateSlot.COMPONENT.equals(component)) {
+                List<PipelineLine> pipeline = pipelines.get(rep);
+                List<String> templates = quotes.templateIds();
+                quotes.replay(rep, pipeline.get(random.nextInt(pipeline.size())),
+                        templates.get(random.nextInt(templates.size())),
+                        LocalDate.of(2023, 9, 1).plusDays(random.nextInt(90)));
             } else if (ReportCacheSlot.COMPONENT.equals(component)) {
                 reports.replayOwn(rep, LocalDate.of(2020, 1, 1).plusDays(random.nextInt(730)), "",
                         pipelines.get(rep));

@@ -21,11 +21,14 @@ public final class CrmLog {
     }
 
     public void error(String message, Throwable error) {
-        write("ERROR", message + ": " + error);
+        write("ERROR", new StringBuilder(message).append(": ").append(error).toString());
     }
 
+    // Built with a StringBuilder, not `+`: string concatenation links a call site on its first run, which needs
+    // metaspace, and an error logged for the first time is often an OutOfMemoryError: Metaspace.
     private void write(String level, String message) {
-        out.println(Instant.now() + " " + level + " [" + Thread.currentThread().getName() + "] " + message);
+        out.println(new StringBuilder(160).append(Instant.now()).append(' ').append(level).append(" [")
+                .append(Thread.currentThread().getName()).append("] ").append(message).toString());
         out.flush();
     }
 }

@@ -12,6 +12,9 @@ import io.leakdrill.crm.http.AdminHandler;
 import io.leakdrill.crm.http.ApiHandler;
 import io.leakdrill.crm.live.DealRoomSlot;
 import io.leakdrill.crm.imports.BulkImportSlot;
+import io.leakdrill.crm.quote.QuoteService;
+import io.leakdrill.crm.quote.QuoteTemplateLibrary;
+import io.leakdrill.crm.quote.QuoteTemplateSlot;
 import io.leakdrill.crm.report.PipelineReports;
 import io.leakdrill.crm.report.ReportCacheSlot;
 import io.leakdrill.crm.session.LoginService;
@@ -77,16 +80,22 @@ public final class CrmServer {
         AttachmentStagingSlot staging = new AttachmentStagingSlot(
                 settings.component(AttachmentStagingSlot.COMPONENT, "pooled"), clock);
         AttachmentService attachments = new AttachmentService(staging, clock);
+        QuoteTemplateLibrary quoteLibrary = new QuoteTemplateLibrary();
+        QuoteTemplateSlot quoteTemplates = new QuoteTemplateSlot(
+                settings.component(QuoteTemplateSlot.COMPONENT, "parameterized"), quoteLibrary);
+        // Quote numbers carry on from the seed's history, so two drills with one seed number quotes alike.
+        QuoteService quotes = new QuoteService(repository, quoteTemplates, quoteLibrary,
+                40_000 + Math.floorMod(settings.seed(), 10_000));
         RequestStats stats = new RequestStats();
         // The heap floor is the lowest old-generation reading over the last five incident minutes.
         GcWatcher gc = new GcWatcher((long) (5 * 60_000 / settings.clockSpeed()));
 
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         http.createContext("/api/", new ApiHandler(repository, logins, sessions, reports, rooms, recentChanges,
-                changeCounter, imports, attachments, stats, log, clock, settings.crashOnOutOfMemory()));
+                changeCounter, imports, attachments, quotes, stats, log, clock, settings.crashOnOutOfMemory()));
         MonitorCost monitorCost = new MonitorCost();
         ComponentRegistry components = new ComponentRegistry(sessions, logins, reportCache, reports, rooms, imports,
-                staging, new UploadHistory(attachments), repository, workers);
+                staging, new UploadHistory(attachments), quoteTemplates, quotes, repository, workers);
         http.createContext("/admin/", new AdminHandler(settings.adminToken(), new MetricsReport(gc, stats, database,
                 monitorCost), monitorCost, gc, components, settings.seed(), log));
         http.setExecutor(workers);

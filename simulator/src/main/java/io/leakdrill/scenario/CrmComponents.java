@@ -32,6 +32,10 @@ public enum CrmComponents {
             new Evidence("io.leakdrill.crm.attachment.StagedUpload",
                     "static PENDING_SCANS of io.leakdrill.crm.attachment.OffHeapUploadStaging"),
             "original", "pooled"),
+    QUOTE_TEMPLATES("quote-templates", MemoryArea.METASPACE,
+            new Evidence("io.leakdrill.crm.quote.TemplateClassLoader",
+                    "static COMPILED of io.leakdrill.crm.quote.QuoteTemplateCache"),
+            "original", "parameterized"),
     DEALS_REPOSITORY("deals-repository", MemoryArea.HEAP, null, null, "plain", "indexed");
 
     /**

@@ -62,8 +62,9 @@ public final class AdminHandler implements HttpHandler {
             log.error("admin " + ex.path() + " failed", e);
             ex.error(500, String.valueOf(e));
         } catch (OutOfMemoryError oom) {
-            log.error("admin " + ex.path() + " failed", oom);
-            ex.error(503, "out of memory: " + oom.getMessage());
+            // No `+` here: its first use links a call site in metaspace, which may be what ran out.
+            log.error(new StringBuilder("admin ").append(ex.path()).append(" failed").toString(), oom);
+            ex.error(503, "out of memory: ".concat(String.valueOf(oom.getMessage())));
         } finally {
             http.close();
         }

@@ -18,6 +18,7 @@ import io.leakdrill.crm.live.DealRoomSlot;
 import io.leakdrill.crm.live.DealRoomWatcher;
 import io.leakdrill.crm.imports.BulkImportSlot;
 import io.leakdrill.crm.imports.ImportResult;
+import io.leakdrill.crm.quote.QuoteService;
 import io.leakdrill.crm.report.PipelineReports;
 import io.leakdrill.crm.session.LoginService;
 import io.leakdrill.crm.session.SavedSearch;
@@ -44,7 +45,7 @@ import java.util.stream.Collectors;
 
 /**
  * The CRM's public API: log in, search and open customers, create and update deals (one at a time or a bulk import),
- * attach files to deals, export the pipeline, and open the live deal room.
+ * attach files to deals, export the pipeline, send quotes, and open the live deal room.
  */
 public final class ApiHandler implements HttpHandler {
 
@@ -64,15 +65,17 @@ public final class ApiHandler implements HttpHandler {
     private final DealChangeCounter changeCounter;
     private final BulkImportSlot imports;
     private final AttachmentService attachments;
+    private final QuoteService quotes;
 
     public ApiHandler(CrmRepository repository, LoginService logins, SessionCacheSlot sessions,
             PipelineReports reports, DealRoomSlot rooms, RecentDealChanges recentChanges,
             DealChangeCounter changeCounter, BulkImportSlot imports, AttachmentService attachments,
-            RequestStats stats, CrmLog log, LongSupplier clock, boolean crashOnOutOfMemory) {
+            QuoteService quotes, RequestStats stats, CrmLog log, LongSupplier clock, boolean crashOnOutOfMemory) {
         this.rooms = rooms;
         this.recentChanges = recentChanges;
         this.changeCounter = changeCounter;
         this.attachments = attachments;
+        this.quotes = quotes;
         this.repository = repository;
         this.logins = logins;
         this.sessions = sessions;
@@ -97,7 +100,9 @@ public final class ApiHandler implements HttpHandler {
                 throw oom;
             }
             // Degrade rather than die, as many servers do: log it, answer 503 and let the next request try again.
-            log.error("request " + exchange.method() + " " + exchange.path() + " failed", oom);
+            // The message is built without `+`, whose first use would need metaspace that may be what ran out.
+            log.error(new StringBuilder("request ").append(exchange.method()).append(' ').append(exchange.path())
+                    .append(" failed").toString(), oom);
             respondQuietly(exchange, 503, "server out of memory");
         } catch (RuntimeException e) {
             log.error("request " + exchange.method() + " " + exchange.path() + " failed", e);
@@ -158,6 +163,9 @@ public final class ApiHandler implements HttpHandler {
         }
         if (method.equals("GET") && path.startsWith("/api/deal-room/")) {
             return pollDealRoom(ex, path.substring("/api/deal-room/".length()));
+        }
+        if (method.equals("POST") && path.equals("/api/quotes")) {
+            return createQuote(ex, session.get());
         }
         ex.error(404, "no such endpoint: " + method + " " + path);
         return 404;
@@ -346,6 +354,28 @@ public final class ApiHandler implements HttpHandler {
             json.writeEnd().writeEnd();
         }
         return text.toString();
+    }
+
+    private int createQuote(Exchange ex, UserSession session) throws IOException {
+        JsonObject body = ex.jsonBody();
+        String template = body.getString("template", "standard");
+        if (!quotes.knowsTemplate(template) || !body.containsKey("customerId")) {
+            ex.error(400, "give a customerId and a template the library has, got " + body);
+            return 400;
+        }
+        long customerId = body.getJsonNumber("customerId").longValue();
+        Optional<QuoteService.Quote> quote = quotes.create(session.context().userId(), customerId, template,
+                body.getInt("discountPercent", 0));
+        if (quote.isEmpty()) {
+            ex.error(404, "no customer " + customerId);
+            return 404;
+        }
+        // The quote goes out by e-mail; the rep's screen only needs to know it was sent.
+        ex.json(201, Json.createObjectBuilder().add("quote", quote.get().number())
+                .add("customerId", quote.get().customerId()).add("template", quote.get().templateId())
+                .add("emailBytes", quote.get().email().length)
+                .add("documentBytes", quote.get().document().length).build());
+        return 201;
     }
 
     private static long idAfter(String path, String prefix) {

@@ -36,7 +36,9 @@ public final class VirtualUsers implements AutoCloseable {
         /** Paste a spreadsheet of deal changes into the bulk import; each import's context stays on its worker. */
         BULK_IMPORT("bulk-import"),
         /** Attach a file (a quote, a screenshot, a signed contract) to a deal; the attachment store stages it. */
-        ATTACH_FILE("attachment-store");
+        ATTACH_FILE("attachment-store"),
+        /** Send a customer a quote; the quote templates compile a template for the quote. */
+        SEND_QUOTE("quote-templates");
 
         private final String component;
 
@@ -69,6 +71,7 @@ public final class VirtualUsers implements AutoCloseable {
         new Random(5).nextBytes(FILE_CONTENT);
     }
 
+    private static final String[] QUOTE_TEMPLATES = {"standard", "standard", "renewal", "enterprise", "multi-year"};
     private static final String[] REGIONS = {"Chicago", "Dallas", "Denver", "Houston", "Austin", "Omaha", "Tulsa"};
 
     private final int count;
@@ -210,6 +213,7 @@ public final class VirtualUsers implements AutoCloseable {
                     .timeout(timeout).header("X-Session", session).build());
             case BULK_IMPORT -> bulkImport(base, session, random, ownDeals);
             case ATTACH_FILE -> attachFile(base, session, random);
+            case SEND_QUOTE -> sendQuote(base, session, random);
             default -> customReport(base, session, random);
         };
     }
@@ -239,6 +243,14 @@ public final class VirtualUsers implements AutoCloseable {
         }
         return send(HttpRequest.newBuilder(base.resolve("/api/deals/bulk"))
                 .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).header("Content-Type", "text/csv")
+                .timeout(timeout).header("X-Session", session).build());
+    }
+
+    // A quote for one of the customers, on one of the library's templates.
+    private Result sendQuote(URI base, String session, Random random) {
+        String body = "{\"customerId\":" + (1 + random.nextInt(5000)) + ",\"template\":\""
+                + QUOTE_TEMPLATES[random.nextInt(QUOTE_TEMPLATES.length)] + "\"}";
+        return send(HttpRequest.newBuilder(base.resolve("/api/quotes")).POST(HttpRequest.BodyPublishers.ofString(body))
                 .timeout(timeout).header("X-Session", session).build());
     }
 

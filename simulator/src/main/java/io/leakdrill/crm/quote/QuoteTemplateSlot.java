@@ -1,0 +1,35 @@
+package io.leakdrill.crm.quote;
+
+/**
+ * The deployable slot for the {@code quote-templates} component: the version the CRM started with, and the fixed
+ * one swapped in when its patch is deployed.
+ */
+public final class QuoteTemplateSlot {
+
+    public static final String COMPONENT = "quote-templates";
+
+    private final QuoteTemplateLibrary library;
+    private final TemplateCompiler compiler;
+    private volatile QuoteTemplates active;
+
+    public QuoteTemplateSlot(String version, QuoteTemplateLibrary library) {
+        this.library = library;
+        this.compiler = new TemplateCompiler();
+        this.active = "parameterized".equals(version) ? new ParameterizedQuoteTemplates(library, compiler)
+                : new QuoteTemplateCache(library, compiler);
+    }
+
+    public QuoteTemplates templates() {
+        return active;
+    }
+
+    /** Switches to the named version ("original" or "parameterized"); returns false for an unknown one. */
+    public synchronized boolean deploy(String version) {
+        if ("parameterized".equals(version) && active instanceof QuoteTemplateCache original) {
+            active = new ParameterizedQuoteTemplates(library, compiler);
+            original.clear();
+            return true;
+        }
+        return "parameterized".equals(version) || "original".equals(version);
+    }
+}
