@@ -4,6 +4,9 @@ import io.leakdrill.crm.data.CrmRepository;
 import io.leakdrill.crm.data.DatabasePool;
 import io.leakdrill.crm.http.AdminHandler;
 import io.leakdrill.crm.http.ApiHandler;
+import io.leakdrill.crm.mail.DealNotifications;
+import io.leakdrill.crm.mail.MailOutboxSlot;
+import io.leakdrill.crm.mail.MailSettings;
 import io.leakdrill.crm.report.PipelineReports;
 import io.leakdrill.crm.report.ReportCacheSlot;
 import io.leakdrill.crm.session.LoginService;
@@ -49,17 +52,21 @@ public final class CrmServer {
         ReportCacheSlot reportCache = new ReportCacheSlot(settings.component(ReportCacheSlot.COMPONENT, "expiring"),
                 200, 5_000, clock);
         PipelineReports reports = new PipelineReports(repository, reportCache);
+        MailOutboxSlot outbox = new MailOutboxSlot(settings.component(MailOutboxSlot.COMPONENT, "bounded"),
+                new MailSettings(settings.mailRelayPort(), settings.clockSpeed(), log));
+        DealNotifications notifications = new DealNotifications(repository, outbox, clock);
         RequestStats stats = new RequestStats();
         // The heap floor is the lowest old-generation reading over the last five incident minutes.
         GcWatcher gc = new GcWatcher((long) (5 * 60_000 / settings.clockSpeed()));
 
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        http.createContext("/api/", new ApiHandler(repository, logins, sessions, reports, stats, log, clock,
-                settings.crashOnOutOfMemory()));
+        http.createContext("/api/", new ApiHandler(repository, logins, sessions, reports, notifications, stats, log,
+                clock, settings.crashOnOutOfMemory()));
         MonitorCost monitorCost = new MonitorCost();
         http.createContext("/admin/", new AdminHandler(settings.adminToken(), new MetricsReport(gc, stats, database,
                 monitorCost), monitorCost, gc,
-                new ComponentRegistry(sessions, logins, reportCache, reports, repository), settings.seed(), log));
+                new ComponentRegistry(sessions, logins, reportCache, reports, outbox, notifications, repository),
+                settings.seed(), log));
         AtomicInteger ids = new AtomicInteger();
         workers = new ThreadPoolExecutor(WORKERS, WORKERS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 r -> {

@@ -5,6 +5,7 @@ import io.leakdrill.crm.data.Contact;
 import io.leakdrill.crm.data.CrmRepository;
 import io.leakdrill.crm.data.Customer;
 import io.leakdrill.crm.data.Deal;
+import io.leakdrill.crm.mail.DealNotifications;
 import io.leakdrill.crm.report.PipelineReports;
 import io.leakdrill.crm.session.LoginService;
 import io.leakdrill.crm.session.SavedSearch;
@@ -25,7 +26,10 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
-/** The CRM's public API: log in, search and open customers, create and update deals, export the pipeline. */
+/**
+ * The CRM's public API: log in, search and open customers, create and update deals, tell a deal's team about it,
+ * export the pipeline.
+ */
 public final class ApiHandler implements HttpHandler {
 
     private final CrmRepository repository;
@@ -36,9 +40,11 @@ public final class ApiHandler implements HttpHandler {
     private final LongSupplier clock;
     private final boolean crashOnOutOfMemory;
     private final PipelineReports reports;
+    private final DealNotifications notifications;
 
     public ApiHandler(CrmRepository repository, LoginService logins, SessionCacheSlot sessions,
-            PipelineReports reports, RequestStats stats, CrmLog log, LongSupplier clock, boolean crashOnOutOfMemory) {
+            PipelineReports reports, DealNotifications notifications, RequestStats stats, CrmLog log,
+            LongSupplier clock, boolean crashOnOutOfMemory) {
         this.repository = repository;
         this.logins = logins;
         this.sessions = sessions;
@@ -47,6 +53,7 @@ public final class ApiHandler implements HttpHandler {
         this.clock = clock;
         this.crashOnOutOfMemory = crashOnOutOfMemory;
         this.reports = reports;
+        this.notifications = notifications;
     }
 
     @Override
@@ -101,6 +108,10 @@ public final class ApiHandler implements HttpHandler {
         }
         if (method.equals("POST") && path.equals("/api/deals")) {
             return createDeal(ex, session.get());
+        }
+        if (method.equals("POST") && path.startsWith("/api/deals/") && path.endsWith("/notify")) {
+            return notifyTeam(ex, session.get(), idAfter(path.substring(0, path.length() - "/notify".length()),
+                    "/api/deals/"));
         }
         if (method.equals("PUT") && path.startsWith("/api/deals/")) {
             return updateDeal(ex, idAfter(path, "/api/deals/"));
@@ -178,6 +189,19 @@ public final class ApiHandler implements HttpHandler {
         }
         ex.json(200, dealJson(updated.get()).build());
         return 200;
+    }
+
+    // The e-mail is rendered now and sent later: the rep gets an answer without waiting for the mail relay.
+    private int notifyTeam(Exchange ex, UserSession session, long dealId) throws IOException {
+        var notice = notifications.notifyTeam(dealId, session.context().userId(), session.context().pipeline());
+        if (notice.isEmpty()) {
+            ex.error(404, "no deal " + dealId);
+            return 404;
+        }
+        ex.json(202, Json.createObjectBuilder().add("deal", dealId)
+                .add("messages", notice.get().messages().size())
+                .add("queued", notice.get().queued()).build());
+        return 202;
     }
 
     private int exportPipeline(Exchange ex, UserSession session) throws IOException {
