@@ -1,25 +1,59 @@
 package io.leakdrill.drill;
 
 /**
- * Derives how often users do the habit the leak feeds on from the scenario's leak target and the measured traffic: the old generation
- * should grow from the starting floor to exhaustion by the target time, whatever the speed. Until the first restart
- * it also corrects for the measured floor drifting from that plan, so story and physics line up.
+ * Derives how often users do the habit the leak feeds on from the scenario's leak target and the measured traffic:
+ * the leaking area should grow from the starting floor to exhaustion by the target time, whatever the speed. Until
+ * the first restart it also corrects for the measured floor drifting from that plan, so story and physics line up.
+ *
+ * <p>A backlog (a queue with a slow consumer) is not a plain leak: it grows only by what arrives beyond what its
+ * consumer works off, and what arrives follows the traffic. Given a drain, the habit follows the story's planned
+ * load: more of it in a rush, less in a lull, and the plan accounts for both.
  */
 public final class LeakPacer {
 
-    private final double bytesPerIncidentSecond;
     private final double speed;
     private final long bytesPerHabit;
     private final double startFloorBytes;
+    private final double drainPerSecond;
+    private final LoadProfile load;
+    private final double floorWindowSeconds;
+    private final double habitsPerSecondAtNormalLoad;
+    private final double normalActionsPerSecond;
     private volatile double probability;
     private volatile boolean onPlan = true;
+    private double integralBytes;
+    private double lastUpdateSeconds = Double.NaN;
 
+    /** A true leak: what users leave behind stays, at a steady pace. */
     public LeakPacer(double startFloorBytes, double exhaustedBytes, double targetSeconds, double speed,
             long bytesPerHabit) {
+        this(startFloorBytes, exhaustedBytes, targetSeconds, speed, bytesPerHabit, 0, LoadProfile.flat(), 0, 0);
+    }
+
+    /**
+     * @param drainPerSecond how many habits' worth the leaking component works off per incident second while it
+     *     holds any (a queue's consumer); 0 for a true leak
+     * @param load the traffic the story plans; the habit follows it
+     * @param floorWindowSeconds how far back (incident seconds) the measured floor looks for its lowest reading. A
+     *     rising floor then lags what is live by this much, and once a lull ends it stays at the lull's bottom this
+     *     long whatever users do: the plan is compared the same way, so that lag is not taken for a shortfall
+     * @param normalActionsPerSecond what users do per real second at their normal pace, the least a backlog's
+     *     pace is shared out over (half of it, times the planned load)
+     */
+    public LeakPacer(double startFloorBytes, double exhaustedBytes, double targetSeconds, double speed,
+            long bytesPerHabit, double drainPerSecond, LoadProfile load, double floorWindowSeconds,
+            double normalActionsPerSecond) {
         this.startFloorBytes = startFloorBytes;
-        this.bytesPerIncidentSecond = (exhaustedBytes - startFloorBytes) / targetSeconds;
         this.speed = speed;
         this.bytesPerHabit = Math.max(1, bytesPerHabit);
+        this.drainPerSecond = drainPerSecond;
+        this.load = load;
+        this.floorWindowSeconds = floorWindowSeconds;
+        this.normalActionsPerSecond = normalActionsPerSecond;
+        // What is live must reach exhaustion one window early for the floor to show it at the target time.
+        double liveTarget = Math.max(1, targetSeconds - floorWindowSeconds);
+        this.habitsPerSecondAtNormalLoad = ((exhaustedBytes - startFloorBytes) / this.bytesPerHabit
+                + drainPerSecond * liveTarget) / load.integral(liveTarget);
     }
 
     /** The chance, before each user action, that the user does the habit the leak feeds on instead. */
@@ -32,18 +66,52 @@ public final class LeakPacer {
         onPlan = false;
     }
 
+    /** The floor the plan expects at this incident second, read the way the floor metric reads what is live. */
     public double plannedFloor(double elapsedSeconds) {
-        return startFloorBytes + bytesPerIncidentSecond * elapsedSeconds;
+        if (floorWindowSeconds <= 0) {
+            return plannedLive(elapsedSeconds);
+        }
+        double lowest = plannedLive(elapsedSeconds);
+        double step = floorWindowSeconds / 20;
+        for (double at = elapsedSeconds - floorWindowSeconds; at < elapsedSeconds; at += step) {
+            lowest = Math.min(lowest, plannedLive(at));
+        }
+        return lowest;
+    }
+
+    private double plannedLive(double elapsedSeconds) {
+        double at = Math.max(0, elapsedSeconds);
+        return startFloorBytes + bytesPerHabit * (habitsPerSecondAtNormalLoad * load.integral(at)
+                - drainPerSecond * at);
     }
 
     /** Re-derives the probability from the latest sample. */
-    public void update(double elapsedSeconds, double measuredFloorBytes, double actionsPerRealSecond,
+    public synchronized void update(double elapsedSeconds, double measuredFloorBytes, double actionsPerRealSecond,
             double oldMaxBytes) {
-        double loginsPerRealSecond = bytesPerIncidentSecond * speed / bytesPerHabit;
+        boolean followsTraffic = drainPerSecond > 0;
+        double habitsPerRealSecond = habitsPerSecondAtNormalLoad * speed * load.factorAt(elapsedSeconds);
         if (onPlan && oldMaxBytes > 0) {
-            double drift = (plannedFloor(elapsedSeconds) - measuredFloorBytes) / (0.02 * oldMaxBytes);
-            loginsPerRealSecond *= Math.max(0, Math.min(4, 1 + drift));
+            double shortfall = plannedFloor(elapsedSeconds) - measuredFloorBytes;
+            double drift;
+            if (followsTraffic) {
+                // A backlog shrinks as well as grows, and the floor shows a rise only a window late: a strong
+                // correction would overshoot both ways. Correct gently, and let a slow integral (ten incident
+                // minutes) take up what stays: a drain slower than planned, garbage the floor's troughs keep.
+                double step = Double.isNaN(lastUpdateSeconds) ? 0 : Math.max(0, elapsedSeconds - lastUpdateSeconds);
+                integralBytes += shortfall * Math.min(1, step / 600);
+                integralBytes = Math.max(-0.1 * oldMaxBytes, Math.min(0.1 * oldMaxBytes, integralBytes));
+                drift = (shortfall + integralBytes) / (0.08 * oldMaxBytes);
+            } else {
+                drift = shortfall / (0.02 * oldMaxBytes);
+            }
+            habitsPerRealSecond *= Math.max(0, Math.min(4, 1 + drift));
         }
-        probability = Math.min(1, loginsPerRealSecond / Math.max(1, actionsPerRealSecond));
+        lastUpdateSeconds = elapsedSeconds;
+        // Users just starting (or a scrape that came late) can make the measured pace look tiny; a backlog must
+        // not take that for a reason to make every action the habit.
+        double actions = followsTraffic
+                ? Math.max(actionsPerRealSecond, normalActionsPerSecond * load.factorAt(elapsedSeconds) / 2)
+                : actionsPerRealSecond;
+        probability = Math.min(1, habitsPerRealSecond / Math.max(1, actions));
     }
 }

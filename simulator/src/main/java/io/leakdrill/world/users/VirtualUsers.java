@@ -30,7 +30,9 @@ public final class VirtualUsers implements AutoCloseable {
         /** Walk away from a session and log in afresh; the session cache keeps the old one. */
         NEW_VISIT("session-cache"),
         /** Export a pipeline report with a filter of their own; the report cache keeps every distinct report. */
-        CUSTOM_REPORT("report-cache");
+        CUSTOM_REPORT("report-cache"),
+        /** Ask a deal's account team to review it; the CRM queues an e-mail that waits for the mail relay. */
+        TEAM_NOTICE("mail-outbox");
 
         private final String component;
 
@@ -115,8 +117,9 @@ public final class VirtualUsers implements AutoCloseable {
             if (session == null || (habitNow && habit == Habit.NEW_VISIT)) {
                 session = login(base, index, user);
             } else {
-                Result result = habitNow ? customReport(base, session, random)
-                        : perform(base, session, mix.pick(random), random);
+                Result result = !habitNow ? perform(base, session, mix.pick(random), random)
+                        : habit == Habit.TEAM_NOTICE ? teamNotice(base, session, random)
+                        : customReport(base, session, random);
                 log.record(System.currentTimeMillis(), index, result.latencyMs, result.outcome, false);
                 if (result.status == 401) {
                     session = null;
@@ -185,6 +188,12 @@ public final class VirtualUsers implements AutoCloseable {
         String since = java.time.LocalDate.of(2020, 1, 1).plusDays(random.nextInt(730)).toString();
         return send(HttpRequest.newBuilder(base.resolve("/api/reports/pipeline?since=" + since)).GET()
                 .timeout(timeout).header("X-Session", session).build());
+    }
+
+    // Reps ask for review of deals in their last stages before the quarter's cut-off.
+    private Result teamNotice(URI base, String session, Random random) {
+        return send(HttpRequest.newBuilder(base.resolve("/api/deals/" + (1 + random.nextInt(10_000)) + "/notify"))
+                .POST(HttpRequest.BodyPublishers.noBody()).timeout(timeout).header("X-Session", session).build());
     }
 
     private record Result(Outcome outcome, long latencyMs, int status, String body) {
