@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything needed to start one CRM JVM: heap, GC and other memory limits ({@code jvmOptions}), behaviour on OutOfMemoryError, components, folder, the
- * database it works on and the mail relay it sends through ({@code mailRelayPort}, -1 for none).
+ * Everything needed to start one CRM JVM: heap, GC and other memory limits ({@code jvmOptions}), behaviour on
+ * OutOfMemoryError, components, folder, the database it works on and the mail relay it sends through
+ * ({@code mailRelayPort}, -1 for none).
  */
 public record CrmLaunch(Path folder, int heapMb, String gc, List<String> jvmOptions, boolean crashOnOutOfMemory,
         long seed, double clockSpeed, Map<String, String> components, String adminToken,
