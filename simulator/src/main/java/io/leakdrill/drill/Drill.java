@@ -240,8 +240,9 @@ public final class Drill implements AutoCloseable {
                 .toList());
         // The CRM's heap floor is the lowest old generation after GC over the last five incident minutes.
         Scenario.Traffic t = scenario.traffic();
-        return new LeakPacer(floor, exhaustedBytes, target, options.speed(), perUse, drainPerSecond, load, 5 * 60,
-                t.users() * 1000.0 / t.thinkTimeMs());
+        double itemsPerUse = backlog.get().itemsPerUse();
+        return new LeakPacer(floor, exhaustedBytes, target, options.speed(), perUse, drainPerSecond,
+                () -> relay.accepted() / itemsPerUse, load, 5 * 60, t.users() * 1000.0 / t.thinkTimeMs());
     }
 
     private void watch() {

@@ -1,5 +1,7 @@
 package io.leakdrill.drill;
 
+import java.util.function.DoubleSupplier;
+
 /**
  * Derives how often users do the habit the leak feeds on from the scenario's leak target and the measured traffic:
  * the leaking area should grow from the starting floor to exhaustion by the target time, whatever the speed. Until
@@ -13,26 +15,32 @@ public final class LeakPacer {
 
     private final double speed;
     private final long bytesPerHabit;
-    private final double startFloorBytes;
+    private final double exhaustedBytes;
+    private final double liveTargetSeconds;
     private final double drainPerSecond;
     private final LoadProfile load;
     private final double floorWindowSeconds;
-    private final double habitsPerSecondAtNormalLoad;
     private final double normalActionsPerSecond;
+    private double startFloorBytes;
+    private double habitsPerSecondAtNormalLoad;
     private volatile double probability;
     private volatile boolean onPlan = true;
-    private double integralBytes;
-    private double lastUpdateSeconds = Double.NaN;
+    private boolean anchored;
+    private final BacklogSteering steering;
+    private final DoubleSupplier drainedHabits;
+    private static final double ANCHOR_AFTER_WINDOWS = 2;
 
     /** A true leak: what users leave behind stays, at a steady pace. */
     public LeakPacer(double startFloorBytes, double exhaustedBytes, double targetSeconds, double speed,
             long bytesPerHabit) {
-        this(startFloorBytes, exhaustedBytes, targetSeconds, speed, bytesPerHabit, 0, LoadProfile.flat(), 0, 0);
+        this(startFloorBytes, exhaustedBytes, targetSeconds, speed, bytesPerHabit, 0, () -> 0, LoadProfile.flat(), 0,
+                0);
     }
 
     /**
      * @param drainPerSecond how many habits' worth the leaking component works off per incident second while it
-     *     holds any (a queue's consumer); 0 for a true leak
+     *     holds any (a queue's consumer), as planned; 0 for a true leak
+     * @param drainedHabits how many habits' worth it has worked off so far, as measured where it delivers
      * @param load the traffic the story plans; the habit follows it
      * @param floorWindowSeconds how far back (incident seconds) the measured floor looks for its lowest reading. A
      *     rising floor then lags what is live by this much, and once a lull ends it stays at the lull's bottom this
@@ -41,19 +49,26 @@ public final class LeakPacer {
      *     pace is shared out over (half of it, times the planned load)
      */
     public LeakPacer(double startFloorBytes, double exhaustedBytes, double targetSeconds, double speed,
-            long bytesPerHabit, double drainPerSecond, LoadProfile load, double floorWindowSeconds,
-            double normalActionsPerSecond) {
-        this.startFloorBytes = startFloorBytes;
+            long bytesPerHabit, double drainPerSecond, DoubleSupplier drainedHabits, LoadProfile load,
+            double floorWindowSeconds, double normalActionsPerSecond) {
         this.speed = speed;
         this.bytesPerHabit = Math.max(1, bytesPerHabit);
+        this.exhaustedBytes = exhaustedBytes;
         this.drainPerSecond = drainPerSecond;
         this.load = load;
         this.floorWindowSeconds = floorWindowSeconds;
         this.normalActionsPerSecond = normalActionsPerSecond;
         // What is live must reach exhaustion one window early for the floor to show it at the target time.
-        double liveTarget = Math.max(1, targetSeconds - floorWindowSeconds);
-        this.habitsPerSecondAtNormalLoad = ((exhaustedBytes - startFloorBytes) / this.bytesPerHabit
-                + drainPerSecond * liveTarget) / load.integral(liveTarget);
+        this.liveTargetSeconds = Math.max(1, targetSeconds - floorWindowSeconds);
+        this.drainedHabits = drainedHabits;
+        this.steering = new BacklogSteering(floorWindowSeconds, this.bytesPerHabit, speed);
+        aimFrom(startFloorBytes);
+    }
+
+    private void aimFrom(double floorBytes) {
+        startFloorBytes = floorBytes;
+        habitsPerSecondAtNormalLoad = Math.max(0, ((exhaustedBytes - floorBytes) / bytesPerHabit
+                + drainPerSecond * liveTargetSeconds) / load.integral(liveTargetSeconds));
     }
 
     /** The chance, before each user action, that the user does the habit the leak feeds on instead. */
@@ -67,7 +82,7 @@ public final class LeakPacer {
     }
 
     /** The floor the plan expects at this incident second, read the way the floor metric reads what is live. */
-    public double plannedFloor(double elapsedSeconds) {
+    public synchronized double plannedFloor(double elapsedSeconds) {
         if (floorWindowSeconds <= 0) {
             return plannedLive(elapsedSeconds);
         }
@@ -88,30 +103,39 @@ public final class LeakPacer {
     /** Re-derives the probability from the latest sample. */
     public synchronized void update(double elapsedSeconds, double measuredFloorBytes, double actionsPerRealSecond,
             double oldMaxBytes) {
-        boolean followsTraffic = drainPerSecond > 0;
-        double habitsPerRealSecond = habitsPerSecondAtNormalLoad * speed * load.factorAt(elapsedSeconds);
+        boolean backlog = drainPerSecond > 0;
+        double multiplier = 1;
         if (onPlan && oldMaxBytes > 0) {
-            double shortfall = plannedFloor(elapsedSeconds) - measuredFloorBytes;
-            double drift;
-            if (followsTraffic) {
-                // A backlog shrinks as well as grows, and the floor shows a rise only a window late: a strong
-                // correction would overshoot both ways. Correct gently, and let a slow integral (ten incident
-                // minutes) take up what stays: a drain slower than planned, garbage the floor's troughs keep.
-                double step = Double.isNaN(lastUpdateSeconds) ? 0 : Math.max(0, elapsedSeconds - lastUpdateSeconds);
-                integralBytes += shortfall * Math.min(1, step / 600);
-                integralBytes = Math.max(-0.1 * oldMaxBytes, Math.min(0.1 * oldMaxBytes, integralBytes));
-                drift = (shortfall + integralBytes) / (0.08 * oldMaxBytes);
-            } else {
-                drift = shortfall / (0.02 * oldMaxBytes);
-            }
-            habitsPerRealSecond *= Math.max(0, Math.min(4, 1 + drift));
+            double drift = backlog ? backlogDrift(elapsedSeconds, measuredFloorBytes, actionsPerRealSecond, oldMaxBytes)
+                    : (plannedFloor(elapsedSeconds) - measuredFloorBytes) / (0.02 * oldMaxBytes);
+            multiplier = Math.max(0, Math.min(4, 1 + drift));
         }
-        lastUpdateSeconds = elapsedSeconds;
+        double habitsPerRealSecond = habitsPerSecondAtNormalLoad * speed * load.factorAt(elapsedSeconds) * multiplier;
         // Users just starting (or a scrape that came late) can make the measured pace look tiny; a backlog must
         // not take that for a reason to make every action the habit.
-        double actions = followsTraffic
+        double actions = backlog
                 ? Math.max(actionsPerRealSecond, normalActionsPerSecond * load.factorAt(elapsedSeconds) / 2)
                 : actionsPerRealSecond;
         probability = Math.min(1, habitsPerRealSecond / Math.max(1, actions));
+    }
+
+    private double backlogDrift(double elapsedSeconds, double measuredFloorBytes, double actionsPerRealSecond,
+            double oldMaxBytes) {
+        if (!anchored && elapsedSeconds >= ANCHOR_AFTER_WINDOWS * floorWindowSeconds) {
+            // The warm-up's floor came straight after a full GC, without the garbage a working heap carries between
+            // collections, which a queue's churn makes large; the floor shows that only once its window holds
+            // nothing but incident readings taken after the garbage built up. Aim from there, still at exhaustion
+            // on time.
+            anchored = true;
+            double target = plannedFloor(elapsedSeconds) + Math.max(-0.1 * oldMaxBytes,
+                    Math.min(0.1 * oldMaxBytes, measuredFloorBytes - plannedFloor(elapsedSeconds)));
+            // A higher start also lowers the pace still needed, so the shift converges over a few rounds.
+            for (int round = 0; round < 4; round++) {
+                aimFrom(startFloorBytes + target - plannedFloor(elapsedSeconds));
+            }
+        }
+        return steering.drift(elapsedSeconds, measuredFloorBytes, plannedFloor(elapsedSeconds),
+                plannedLive(elapsedSeconds), probability, actionsPerRealSecond, drainedHabits.getAsDouble(),
+                oldMaxBytes);
     }
 }
