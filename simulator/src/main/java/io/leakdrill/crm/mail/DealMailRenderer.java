@@ -19,7 +19,7 @@ final class DealMailRenderer {
 
     static final String SENDER = "crm-notifications@sales.example.com";
     static final String DOMAIN = "sales.example.com";
-    private static final int CONTEXT_DEALS = 20;
+    private static final int CONTEXT_DEALS = 40;
     private static final String BOUNDARY = "=_crm_deal_part";
     private static final String CELL = "<td style=\"padding:4px 8px;border-bottom:1px solid #e5e7eb;"
             + "font-family:Helvetica,Arial,sans-serif;font-size:13px;color:#111827\">";

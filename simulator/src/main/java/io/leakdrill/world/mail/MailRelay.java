@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MailRelay implements AutoCloseable {
 
     /** How many messages one connection may hand over per incident minute. */
-    public static final double MESSAGES_PER_MINUTE = 60;
+    public static final double MESSAGES_PER_MINUTE = 30;
     /** Connections served at once; more are turned away with a 421, as a real relay does. */
     public static final int MAX_CONNECTIONS = 16;
 
