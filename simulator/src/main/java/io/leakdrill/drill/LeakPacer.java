@@ -121,7 +121,14 @@ public final class LeakPacer {
 
     private double backlogDrift(double elapsedSeconds, double measuredFloorBytes, double actionsPerRealSecond,
             double oldMaxBytes) {
-        if (!anchored && elapsedSeconds >= ANCHOR_AFTER_WINDOWS * floorWindowSeconds) {
+        if (!anchored && elapsedSeconds < ANCHOR_AFTER_WINDOWS * floorWindowSeconds) {
+            // Until then the floor mixes the warm-up's clean reading with garbage building up: nothing to steer on.
+            steering.drift(elapsedSeconds, measuredFloorBytes, plannedFloor(elapsedSeconds),
+                    plannedLive(elapsedSeconds), probability, actionsPerRealSecond, drainedHabits.getAsDouble(),
+                    oldMaxBytes);
+            return 0;
+        }
+        if (!anchored) {
             // The warm-up's floor came straight after a full GC, without the garbage a working heap carries between
             // collections, which a queue's churn makes large; the floor shows that only once its window holds
             // nothing but incident readings taken after the garbage built up. Aim from there, still at exhaustion

@@ -19,11 +19,12 @@ public enum CrmComponents {
             new Evidence("io.leakdrill.crm.report.PipelineReportCache$CachedReport",
                     "static REPORTS of io.leakdrill.crm.report.PipelineReportCache"),
             "original", "expiring"),
-    // A team notice is one e-mail each for the deal's owner, the requesting rep, the deal desk and revenue
-    // operations; three when the requester owns the deal (one deal in forty). The original outbox has one sender.
+    // A team notice is one e-mail each for the deal's owner, the requesting rep, the sales managers, the deal desk
+    // and revenue operations; four when the requester owns the deal (one deal in forty). The original outbox has one
+    // sender.
     MAIL_OUTBOX("mail-outbox", MemoryArea.HEAP,
             new Evidence("io.leakdrill.crm.mail.MailMessage", "io.leakdrill.crm.mail.MailOutbox.pending"),
-            new Backlog(4 - 1 / 40.0, 1), "original", "bounded"),
+            new Backlog(5 - 1 / 40.0, 1), "original", "bounded"),
     DEALS_REPOSITORY("deals-repository", MemoryArea.HEAP, null, (String) null, "plain", "indexed");
 
     /**

@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * Tells a deal's account team (its owner, the requesting rep, the deal desk and revenue operations) about the deal:
- * renders one personal e-mail per member during the request and leaves their delivery to the outbox.
+ * Tells a deal's account team (its owner, the requesting rep, the sales managers, the deal desk and revenue
+ * operations) about the deal: renders one personal e-mail per member during the request and leaves their delivery to
+ * the outbox.
  */
 public final class DealNotifications {
 
@@ -43,7 +44,7 @@ public final class DealNotifications {
     private Notice send(PipelineLine deal, String requester, List<DealSummary> pipeline) {
         long now = clock.getAsLong();
         List<DealSummary> context = DealMailRenderer.context(pipeline);
-        List<MailMessage> messages = new ArrayList<>(4);
+        List<MailMessage> messages = new ArrayList<>(5);
         int queued = 0;
         for (String recipient : team(deal.deal().ownerId(), requester)) {
             String id = now + "." + sequence.incrementAndGet() + ".D" + deal.deal().id() + "@crm."
@@ -58,11 +59,12 @@ public final class DealNotifications {
     }
 
     private static List<String> team(String owner, String requester) {
-        List<String> team = new ArrayList<>(4);
+        List<String> team = new ArrayList<>(5);
         team.add(owner + "@" + DealMailRenderer.DOMAIN);
         if (!owner.equals(requester)) {
             team.add(requester + "@" + DealMailRenderer.DOMAIN);
         }
+        team.add("sales-managers@" + DealMailRenderer.DOMAIN);
         team.add("deal-desk@" + DealMailRenderer.DOMAIN);
         team.add("revenue-ops@" + DealMailRenderer.DOMAIN);
         return team;
