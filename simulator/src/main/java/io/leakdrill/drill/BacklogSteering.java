@@ -29,6 +29,11 @@ final class BacklogSteering {
         record.add(new double[] {0, 0});
     }
 
+    /** Drops what the integral has gathered, when the plan it was measured against is re-aimed. */
+    void forgetShortfall() {
+        integralBytes = 0;
+    }
+
     /**
      * @param askedProbability the habit's probability since the last update, which the measured pace carried out
      * @param drainedHabits habits' worth the consumer has delivered so far, as the receiving end counts them

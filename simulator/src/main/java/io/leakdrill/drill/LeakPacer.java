@@ -13,6 +13,8 @@ import java.util.function.DoubleSupplier;
  */
 public final class LeakPacer {
 
+    private static final double ANCHOR_AFTER_WINDOWS = 2;
+
     private final double speed;
     private final long bytesPerHabit;
     private final double exhaustedBytes;
@@ -21,14 +23,13 @@ public final class LeakPacer {
     private final LoadProfile load;
     private final double floorWindowSeconds;
     private final double normalActionsPerSecond;
-    private double startFloorBytes;
-    private double habitsPerSecondAtNormalLoad;
-    private volatile double probability;
-    private volatile boolean onPlan = true;
-    private boolean anchored;
     private final BacklogSteering steering;
     private final DoubleSupplier drainedHabits;
-    private static final double ANCHOR_AFTER_WINDOWS = 2;
+    private double startFloorBytes;
+    private double habitsPerSecondAtNormalLoad;
+    private boolean anchored;
+    private volatile double probability;
+    private volatile boolean onPlan = true;
 
     /** A true leak: what users leave behind stays, at a steady pace. */
     public LeakPacer(double startFloorBytes, double exhaustedBytes, double targetSeconds, double speed,
@@ -106,7 +107,8 @@ public final class LeakPacer {
         boolean backlog = drainPerSecond > 0;
         double multiplier = 1;
         if (onPlan && oldMaxBytes > 0) {
-            double drift = backlog ? backlogDrift(elapsedSeconds, measuredFloorBytes, actionsPerRealSecond, oldMaxBytes)
+            double drift = backlog
+                    ? backlogDrift(elapsedSeconds, measuredFloorBytes, actionsPerRealSecond, oldMaxBytes)
                     : (plannedFloor(elapsedSeconds) - measuredFloorBytes) / (0.02 * oldMaxBytes);
             multiplier = Math.max(0, Math.min(4, 1 + drift));
         }
@@ -140,6 +142,7 @@ public final class LeakPacer {
             for (int round = 0; round < 4; round++) {
                 aimFrom(startFloorBytes + target - plannedFloor(elapsedSeconds));
             }
+            steering.forgetShortfall();
         }
         return steering.drift(elapsedSeconds, measuredFloorBytes, plannedFloor(elapsedSeconds),
                 plannedLive(elapsedSeconds), probability, actionsPerRealSecond, drainedHabits.getAsDouble(),

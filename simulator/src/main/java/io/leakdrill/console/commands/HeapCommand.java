@@ -35,7 +35,8 @@ public final class HeapCommand implements Command {
     @Override
     public String summary() {
         return "`heap histo`: live objects by class (forces a full GC); `heap diff [H1 H2]`: what grew (and shrank)"
-                + " between two; `heap roots CLASS`: what keeps it alive; `heap dump`: a .hprof for Eclipse MAT or VisualVM";
+                + " between two; `heap roots CLASS`: what keeps it alive; `heap dump`: a .hprof for Eclipse MAT or"
+                + " VisualVM";
     }
 
     @Override
