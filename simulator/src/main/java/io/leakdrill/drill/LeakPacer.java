@@ -14,6 +14,8 @@ import java.util.function.DoubleSupplier;
 public final class LeakPacer {
 
     private static final double ANCHOR_AFTER_WINDOWS = 2;
+    private static final double RUSH_OVER_DRAIN = 1.3;
+    private static final double LULL_UNDER_DRAIN = 0.7;
 
     private final double speed;
     private final long bytesPerHabit;
@@ -111,6 +113,9 @@ public final class LeakPacer {
                     ? backlogDrift(elapsedSeconds, measuredFloorBytes, actionsPerRealSecond, oldMaxBytes)
                     : (plannedFloor(elapsedSeconds) - measuredFloorBytes) / (0.02 * oldMaxBytes);
             multiplier = Math.max(0, Math.min(4, 1 + drift));
+            if (backlog) {
+                multiplier = keepTheStory(multiplier, load.factorAt(elapsedSeconds));
+            }
         }
         double habitsPerRealSecond = habitsPerSecondAtNormalLoad * speed * load.factorAt(elapsedSeconds) * multiplier;
         // Users just starting (or a scrape that came late) can make the measured pace look tiny; a backlog must
@@ -119,6 +124,20 @@ public final class LeakPacer {
                 ? Math.max(actionsPerRealSecond, normalActionsPerSecond * load.factorAt(elapsedSeconds) / 2)
                 : actionsPerRealSecond;
         probability = Math.min(1, habitsPerRealSecond / Math.max(1, actions));
+    }
+
+    /**
+     * However the floor strays (a queue's churn makes it noisy), the backlog keeps the story's shape: in a rush more
+     * notices arrive than the consumer delivers, in a lull fewer, so it grows in the one and shrinks in the other.
+     */
+    private double keepTheStory(double multiplier, double loadFactor) {
+        double planned = habitsPerSecondAtNormalLoad * loadFactor;
+        if (planned <= 0) {
+            return multiplier;
+        }
+        double even = drainPerSecond / planned;
+        return planned > drainPerSecond ? Math.max(multiplier, RUSH_OVER_DRAIN * even)
+                : Math.min(multiplier, LULL_UNDER_DRAIN * even);
     }
 
     private double backlogDrift(double elapsedSeconds, double measuredFloorBytes, double actionsPerRealSecond,
