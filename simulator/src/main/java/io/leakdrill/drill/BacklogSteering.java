@@ -21,6 +21,7 @@ final class BacklogSteering {
     private double integralBytes;
     private double lastSeconds = Double.NaN;
     private double lastDrained = Double.NaN;
+    private double startBytes = Double.NaN;
 
     BacklogSteering(double windowSeconds, double bytesPerHabit, double speed) {
         this.windowSeconds = windowSeconds;
@@ -29,18 +30,19 @@ final class BacklogSteering {
         record.add(new double[] {0, 0});
     }
 
-    /** Drops what the integral has gathered, when the plan it was measured against is re-aimed. */
-    void forgetShortfall() {
-        integralBytes = 0;
-    }
-
     /**
      * @param askedProbability the habit's probability since the last update, which the measured pace carried out
      * @param drainedHabits habits' worth the consumer has delivered so far, as the receiving end counts them
+     * @param floorReadable false while the floor still mixes the warm-up's clean reading with garbage building up:
+     *     then what is live is estimated from the start and the record alone
      * @return how far below the plan the backlog runs, in units where 1 means "twice the planned pace"
      */
     double drift(double seconds, double floorBytes, double plannedFloorBytes, double plannedLiveBytes,
-            double askedProbability, double actionsPerRealSecond, double drainedHabits, double maxBytes) {
+            double askedProbability, double actionsPerRealSecond, double drainedHabits, double maxBytes,
+            boolean floorReadable) {
+        if (Double.isNaN(startBytes)) {
+            startBytes = floorBytes;
+        }
         double step = Double.isNaN(lastSeconds) ? 0 : Math.max(0, seconds - lastSeconds);
         double drained = Double.isNaN(lastDrained) ? 0 : Math.max(0, drainedHabits - lastDrained);
         lastSeconds = seconds;
@@ -52,10 +54,12 @@ final class BacklogSteering {
             record.removeFirst();
         }
         double lowest = record.stream().mapToDouble(r -> r[1]).min().orElse(added);
-        double liveBytes = floorBytes - lowest + added;
+        double liveBytes = floorReadable ? floorBytes - lowest + added : startBytes + added;
 
-        integralBytes += (plannedFloorBytes - floorBytes) * Math.min(1, step / 600);
-        integralBytes = Math.max(-0.1 * maxBytes, Math.min(0.1 * maxBytes, integralBytes));
+        if (floorReadable) {
+            integralBytes += (plannedFloorBytes - floorBytes) * Math.min(1, step / 600);
+            integralBytes = Math.max(-0.1 * maxBytes, Math.min(0.1 * maxBytes, integralBytes));
+        }
         double shortfall = plannedLiveBytes - liveBytes;
         // A queue's delivered messages die in the old generation: a few percent of excess is often garbage the
         // collector has not reached yet, and is left to the integral.

@@ -14,7 +14,9 @@ import java.util.function.DoubleSupplier;
 public final class LeakPacer {
 
     private static final double ANCHOR_AFTER_WINDOWS = 2;
+    private static final double RUSH = 1.5;
     private static final double RUSH_OVER_DRAIN = 1.3;
+    private static final double LULL = 0.7;
     private static final double LULL_UNDER_DRAIN = 0.7;
 
     private final double speed;
@@ -135,21 +137,18 @@ public final class LeakPacer {
         if (planned <= 0) {
             return multiplier;
         }
+        // Only a clear rush or lull: near the balance the plan itself decides which way it goes.
         double even = drainPerSecond / planned;
-        return planned > drainPerSecond ? Math.max(multiplier, RUSH_OVER_DRAIN * even)
-                : Math.min(multiplier, LULL_UNDER_DRAIN * even);
+        if (planned >= RUSH * drainPerSecond) {
+            return Math.max(multiplier, RUSH_OVER_DRAIN * even);
+        }
+        return planned <= LULL * drainPerSecond ? Math.min(multiplier, LULL_UNDER_DRAIN * even) : multiplier;
     }
 
     private double backlogDrift(double elapsedSeconds, double measuredFloorBytes, double actionsPerRealSecond,
             double oldMaxBytes) {
-        if (!anchored && elapsedSeconds < ANCHOR_AFTER_WINDOWS * floorWindowSeconds) {
-            // Until then the floor mixes the warm-up's clean reading with garbage building up: nothing to steer on.
-            steering.drift(elapsedSeconds, measuredFloorBytes, plannedFloor(elapsedSeconds),
-                    plannedLive(elapsedSeconds), probability, actionsPerRealSecond, drainedHabits.getAsDouble(),
-                    oldMaxBytes);
-            return 0;
-        }
-        if (!anchored) {
+        boolean floorReadable = anchored || elapsedSeconds >= ANCHOR_AFTER_WINDOWS * floorWindowSeconds;
+        if (floorReadable && !anchored) {
             // The warm-up's floor came straight after a full GC, without the garbage a working heap carries between
             // collections, which a queue's churn makes large; the floor shows that only once its window holds
             // nothing but incident readings taken after the garbage built up. Aim from there, still at exhaustion
@@ -161,10 +160,9 @@ public final class LeakPacer {
             for (int round = 0; round < 4; round++) {
                 aimFrom(startFloorBytes + target - plannedFloor(elapsedSeconds));
             }
-            steering.forgetShortfall();
         }
         return steering.drift(elapsedSeconds, measuredFloorBytes, plannedFloor(elapsedSeconds),
                 plannedLive(elapsedSeconds), probability, actionsPerRealSecond, drainedHabits.getAsDouble(),
-                oldMaxBytes);
+                oldMaxBytes, floorReadable);
     }
 }
