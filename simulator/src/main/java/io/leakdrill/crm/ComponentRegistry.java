@@ -9,11 +9,15 @@ import io.leakdrill.crm.imports.BulkImportSlot;
 import io.leakdrill.crm.imports.ImportHistory;
 import io.leakdrill.crm.quote.QuoteService;
 import io.leakdrill.crm.quote.QuoteTemplateSlot;
+import io.leakdrill.crm.mail.DealNotifications;
+import io.leakdrill.crm.mail.MailOutboxSlot;
 import io.leakdrill.crm.report.PipelineReports;
 import io.leakdrill.crm.report.ReportCacheSlot;
+import io.leakdrill.crm.session.DealSummary;
 import io.leakdrill.crm.session.LoginService;
 import io.leakdrill.crm.session.SessionCacheSlot;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +40,8 @@ public final class ComponentRegistry {
     private final BulkImportSlot imports;
     private final QuoteTemplateSlot quoteTemplates;
     private final QuoteService quotes;
+    private final MailOutboxSlot outbox;
+    private final DealNotifications notifications;
     private final CrmRepository repository;
     private final Executor workers;
     private final AttachmentStagingSlot staging;
@@ -44,8 +50,8 @@ public final class ComponentRegistry {
     /** @param workers the request workers: imports keep their context per worker thread, so replays run there too */
     public ComponentRegistry(SessionCacheSlot sessions, LoginService logins, ReportCacheSlot reportCache,
             PipelineReports reports, DealRoomSlot rooms, BulkImportSlot imports, AttachmentStagingSlot staging,
-            UploadHistory uploads, QuoteTemplateSlot quoteTemplates, QuoteService quotes, CrmRepository repository,
-            Executor workers) {
+            UploadHistory uploads, QuoteTemplateSlot quoteTemplates, QuoteService quotes, MailOutboxSlot outbox,
+            DealNotifications notifications, CrmRepository repository, Executor workers) {
         this.rooms = rooms;
         this.sessions = sessions;
         this.logins = logins;
@@ -54,6 +60,8 @@ public final class ComponentRegistry {
         this.imports = imports;
         this.quoteTemplates = quoteTemplates;
         this.quotes = quotes;
+        this.outbox = outbox;
+        this.notifications = notifications;
         this.repository = repository;
         this.workers = workers;
         this.staging = staging;
@@ -77,6 +85,8 @@ public final class ComponentRegistry {
             case QuoteTemplateSlot.COMPONENT:
                 return quoteTemplates.deploy(version) ? Optional.of(quoteTemplates.templates().implementation())
                         : Optional.empty();
+            case MailOutboxSlot.COMPONENT:
+                return outbox.deploy(version) ? Optional.of(outbox.outbox().implementation()) : Optional.empty();
             case "deals-repository":
                 if ("indexed".equals(version)) {
                     repository.indexDealsByCustomer();
@@ -93,7 +103,7 @@ public final class ComponentRegistry {
      * log-ins for the session cache, personal pipeline exports since a date for the report cache, live deal rooms
      * opened (each from a page long gone) for the deal watchers, sales ops' bulk imports of deal changes for the bulk
      * import, attachments uploaded to deals for the attachment store, quotes sent on past days for the quote
-     * templates.
+     * templates, deal notifications still waiting in the mail outbox since the morning's rush.
      *
      * @return the old generation after a full GC just before and just after the replay
      */
@@ -121,10 +131,15 @@ public final class ComponentRegistry {
             return new long[] {before, oldAfterFullGc.getAsLong()};
         }
         long before = oldAfterFullGc.getAsLong();
+        Map<String, List<DealSummary>> dashboards = new HashMap<>();
         for (int i = 0; i < count; i++) {
             String rep = reps.get(i % reps.size());
             if (DealRoomSlot.COMPONENT.equals(component)) {
                 rooms.rooms().open("past-visit-" + i, rep, pipelines.get(rep));
+            } else if (MailOutboxSlot.COMPONENT.equals(component)) {
+                List<PipelineLine> pipeline = pipelines.get(rep);
+                notifications.replay(pipeline.get(random.nextInt(pipeline.size())), rep,
+                        dashboards.computeIfAbsent(rep, r -> LoginService.dashboard(pipeline)));
             } else if (QuoteTemplateSlot.COMPONENT.equals(component)) {
                 List<PipelineLine> pipeline = pipelines.get(rep);
                 List<String> templates = quotes.templateIds();

@@ -15,6 +15,9 @@ import io.leakdrill.crm.imports.BulkImportSlot;
 import io.leakdrill.crm.quote.QuoteService;
 import io.leakdrill.crm.quote.QuoteTemplateLibrary;
 import io.leakdrill.crm.quote.QuoteTemplateSlot;
+import io.leakdrill.crm.mail.DealNotifications;
+import io.leakdrill.crm.mail.MailOutboxSlot;
+import io.leakdrill.crm.mail.MailSettings;
 import io.leakdrill.crm.report.PipelineReports;
 import io.leakdrill.crm.report.ReportCacheSlot;
 import io.leakdrill.crm.session.LoginService;
@@ -86,16 +89,21 @@ public final class CrmServer {
         // Quote numbers carry on from the seed's history, so two drills with one seed number quotes alike.
         QuoteService quotes = new QuoteService(repository, quoteTemplates, quoteLibrary,
                 40_000 + Math.floorMod(settings.seed(), 10_000));
+        MailOutboxSlot outbox = new MailOutboxSlot(settings.component(MailOutboxSlot.COMPONENT, "bounded"),
+                new MailSettings(settings.mailRelayPort(), settings.clockSpeed(), log));
+        DealNotifications notifications = new DealNotifications(repository, outbox, clock);
         RequestStats stats = new RequestStats();
         // The heap floor is the lowest old-generation reading over the last five incident minutes.
         GcWatcher gc = new GcWatcher((long) (5 * 60_000 / settings.clockSpeed()));
 
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         http.createContext("/api/", new ApiHandler(repository, logins, sessions, reports, rooms, recentChanges,
-                changeCounter, imports, attachments, quotes, stats, log, clock, settings.crashOnOutOfMemory()));
+                changeCounter, imports, attachments, quotes, notifications, stats, log, clock,
+                settings.crashOnOutOfMemory()));
         MonitorCost monitorCost = new MonitorCost();
         ComponentRegistry components = new ComponentRegistry(sessions, logins, reportCache, reports, rooms, imports,
-                staging, new UploadHistory(attachments), quoteTemplates, quotes, repository, workers);
+                staging, new UploadHistory(attachments), quoteTemplates, quotes, outbox, notifications, repository,
+                workers);
         http.createContext("/admin/", new AdminHandler(settings.adminToken(), new MetricsReport(gc, stats, database,
                 monitorCost), monitorCost, gc, components, settings.seed(), log));
         http.setExecutor(workers);

@@ -9,7 +9,8 @@ import java.util.Map;
  * database password come from the environment so they never show in a process list.
  */
 public record CrmSettings(long seed, Path readyFile, long parentPid, double clockSpeed, boolean crashOnOutOfMemory,
-        Map<String, String> components, String dbUrl, String dbUser, String dbPassword, String adminToken) {
+        Map<String, String> components, String dbUrl, String dbUser, String dbPassword, String adminToken,
+        int mailRelayPort) {
 
     static CrmSettings parse(String[] args, String adminToken, String dbPassword) {
         Map<String, String> values = new HashMap<>();
@@ -41,7 +42,9 @@ public record CrmSettings(long seed, Path readyFile, long parentPid, double cloc
                 require(values, "db-url"),
                 require(values, "db-user"),
                 dbPassword,
-                adminToken);
+                adminToken,
+                // The corporate mail relay, on 127.0.0.1; without one, notification e-mails wait in the outbox.
+                Integer.parseInt(values.getOrDefault("mail-relay-port", "-1")));
     }
 
     private static String require(Map<String, String> values, String name) {
@@ -55,7 +58,7 @@ public record CrmSettings(long seed, Path readyFile, long parentPid, double cloc
     @Override
     public String toString() {
         return "CrmSettings[seed=" + seed + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", components=" + components
-                + "]";
+                + ", mailRelayPort=" + mailRelayPort + "]";
     }
 
     public String component(String id, String fallback) {

@@ -13,6 +13,7 @@ import io.leakdrill.world.crm.CrmStartException;
 import io.leakdrill.world.database.CrmDatabase;
 import io.leakdrill.world.edge.EdgeProxy;
 import io.leakdrill.world.edge.PingTargets;
+import io.leakdrill.world.mail.MailRelay;
 import io.leakdrill.world.monitor.AlertEngine;
 import io.leakdrill.world.monitor.MemoryArea;
 import io.leakdrill.world.monitor.Sample;
@@ -48,6 +49,7 @@ public final class Drill implements AutoCloseable {
     private final TranscriptWriter transcript;
     private final CrmHost crm;
     private final CrmDatabase database;
+    private final MailRelay relay;
     private final TrafficLog traffic = new TrafficLog(200_000);
     private final SampleHistory samples = new SampleHistory(5_000);
     private final AlertEngine alerts;
@@ -58,7 +60,7 @@ public final class Drill implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private volatile EventSink sink = line -> { };
     private Sampler sampler;
-    private LeakPacer pacer;
+    private HabitPacer pacer;
     private VirtualUsers users;
     private volatile EdgeProxy edge;
     private final PingTargets pingTargets = new PingTargets();
@@ -68,13 +70,14 @@ public final class Drill implements AutoCloseable {
     private volatile Double exhaustedAtSeconds;
     private boolean ended;
 
-    private Drill(DrillOptions options, CrmDatabase database, CrmHost crm, TranscriptWriter transcript,
-            IncidentClock clock) {
+    private Drill(DrillOptions options, CrmDatabase database, MailRelay relay, CrmHost crm,
+            TranscriptWriter transcript, IncidentClock clock) {
         this.options = options;
         this.scenario = options.scenario();
         this.area = CrmComponents.byId(options.variant().leakingComponent()).map(CrmComponents::area)
                 .orElse(MemoryArea.HEAP);
         this.database = database;
+        this.relay = relay;
         this.crm = crm;
         this.transcript = transcript;
         this.clock = clock;
@@ -110,17 +113,25 @@ public final class Drill implements AutoCloseable {
         }
         HttpClient adminHttp = HttpClient.newHttpClient();
         CrmDatabase database;
+        MailRelay relay;
         try {
             database = starting.await();
         } catch (IOException | RuntimeException e) {
             transcript.close();
             throw e;
         }
+        try {
+            relay = MailRelay.start(options.speed());
+        } catch (IOException | RuntimeException e) {
+            database.close();
+            transcript.close();
+            throw e;
+        }
         CrmLaunch launch = new CrmLaunch(options.folder(), scenario.crm().heapMb(), scenario.crm().gc(),
                 scenario.crm().jvmOptions(), scenario.crm().crashOnOutOfMemory(), options.seed(), options.speed(),
-                startVersions(scenario, options.variant()), token, database.crmLogin());
+                startVersions(scenario, options.variant()), token, database.crmLogin(), relay.port());
         CrmHost crm = new CrmHost(launch, adminHttp);
-        Drill drill = new Drill(options, database, crm, transcript, clock);
+        Drill drill = new Drill(options, database, relay, crm, transcript, clock);
         try {
             crm.start();
             database.awaitLogins(Duration.ofSeconds(60));
@@ -165,7 +176,7 @@ public final class Drill implements AutoCloseable {
         Scenario.Traffic t = scenario.traffic();
         edge = EdgeProxy.start(crm::port, clock::realMillis);
         pingTargets.add("edge", "127.0.0.1", edge::port).add("crm", "127.0.0.1", crm::port)
-                .add("database", database.host(), database::port);
+                .add("database", database.host(), database::port).add("mail-relay", "127.0.0.1", relay::port);
         users = new VirtualUsers(t.users(), t.thinkTimeMs(), Duration.ofMillis(t.timeoutMs()),
                 new RequestMix(t.mix()), edge::port, VirtualUsers.Habit.feeding(options.variant().leakingComponent()),
                 () -> pacer.habitProbability(), traffic, options.seed());
@@ -204,13 +215,34 @@ public final class Drill implements AutoCloseable {
             if (more > 0) {
                 floor = crm.admin().warmup(leaking, areaId, more, timeout).getJsonNumber("after").longValue();
             }
-            pacer = new LeakPacer(floor, scenario.leak().exhaustedRatio() * max,
-                    scenario.leak().exhaustedAt().toSeconds(), options.speed(), perUse);
+            pacer = pacer(floor, scenario.leak().exhaustedRatio() * max, perUse);
             return perUse;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while preparing the CRM", e);
         }
+    }
+
+    /**
+     * A plain leak keeps what each use leaves. A backlog loses what its consumer hands on (the original mail outbox:
+     * one relay connection at the relay's pace) and gains with the traffic, so its pace follows the story's load.
+     */
+    private HabitPacer pacer(double floor, double exhaustedBytes, long perUse) {
+        double target = scenario.leak().exhaustedAt().toSeconds();
+        var backlog = CrmComponents.byId(options.variant().leakingComponent()).flatMap(CrmComponents::backlog);
+        if (backlog.isEmpty()) {
+            return new LeakPacer(floor, exhaustedBytes, target, options.speed(), perUse);
+        }
+        double drainPerSecond = MailRelay.MESSAGES_PER_MINUTE / 60 * backlog.get().consumers()
+                / backlog.get().itemsPerUse();
+        LoadProfile load = LoadProfile.of(options.variant().decoys().stream()
+                .map(id -> scenario.decoys().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow())
+                .toList());
+        // The CRM's heap floor is the lowest old generation after GC over the last five incident minutes.
+        Scenario.Traffic t = scenario.traffic();
+        double itemsPerUse = backlog.get().itemsPerUse();
+        return new BacklogPacer(floor, exhaustedBytes, target, options.speed(), perUse, drainPerSecond,
+                () -> relay.accepted() / itemsPerUse, load, 5 * 60, t.users() * 1000.0 / t.thinkTimeMs());
     }
 
     private void watch() {
@@ -394,6 +426,7 @@ public final class Drill implements AutoCloseable {
             edge.close();
         }
         crm.close();
+        relay.close();
         database.close();
         try {
             transcript.close();

@@ -5,7 +5,7 @@ package io.leakdrill.drill;
  * the leaking area should grow from the starting floor to exhaustion by the target time, whatever the speed. Until
  * the first restart it also corrects for the measured floor drifting from that plan, so story and physics line up.
  */
-public final class LeakPacer {
+public final class LeakPacer implements HabitPacer {
 
     // Ahead of plan the leak slows, but never stops: a histogram diff must show it growing at any time.
     private static final double SLOWEST = 0.75;
@@ -39,22 +39,22 @@ public final class LeakPacer {
         this.bytesPerHabit = Math.max(1, bytesPerHabit);
     }
 
-    /** The chance, before each user action, that the user does the habit the leak feeds on instead. */
+    @Override
     public double habitProbability() {
         return probability;
     }
 
-    /** After a restart the heap starts over: keep the leak's pace, stop steering toward the original plan. */
+    @Override
     public void offPlan() {
         onPlan = false;
     }
 
-    /** The floor the plan expects the CRM to report at this moment. */
+    @Override
     public double plannedFloor(double elapsedSeconds) {
         return startFloorBytes + bytesPerIncidentSecond * (elapsedSeconds - startSeconds);
     }
 
-    /** Re-derives the probability from the latest sample. */
+    @Override
     public void update(double elapsedSeconds, double measuredFloorBytes, double actionsPerRealSecond,
             double oldMaxBytes) {
         if (onPlan && !settled && oldMaxBytes > 0 && elapsedSeconds >= settleSeconds()) {

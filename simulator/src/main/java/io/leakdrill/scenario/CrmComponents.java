@@ -36,7 +36,13 @@ public enum CrmComponents {
             new Evidence("io.leakdrill.crm.quote.TemplateClassLoader",
                     "static COMPILED of io.leakdrill.crm.quote.QuoteTemplateCache"),
             "original", "parameterized"),
-    DEALS_REPOSITORY("deals-repository", MemoryArea.HEAP, null, null, "plain", "indexed");
+    // A team notice is one e-mail each for the deal's owner, the requesting rep, the sales managers, the deal desk
+    // and revenue operations; four when the requester owns the deal (one deal in forty). The original outbox has one
+    // sender.
+    MAIL_OUTBOX("mail-outbox", MemoryArea.HEAP,
+            new Evidence("io.leakdrill.crm.mail.MailMessage", "io.leakdrill.crm.mail.MailOutbox.pending"),
+            new Backlog(5 - 1 / 40.0, 1), "original", "bounded"),
+    DEALS_REPOSITORY("deals-repository", MemoryArea.HEAP, null, (String) null, "plain", "indexed");
 
     /**
      * What the JDK's tools show of this component's leak: the class whose instances grow in {@code heap diff} (and
@@ -45,18 +51,32 @@ public enum CrmComponents {
     public record Evidence(String leakClass, String retainedBy) {
     }
 
+    /**
+     * A backlog rather than a plain leak: each use queues {@code itemsPerUse} items, and the leaky version hands
+     * them on through {@code consumers} connections to the mail relay, each at the relay's pace.
+     */
+    public record Backlog(double itemsPerUse, int consumers) {
+    }
+
     private final String id;
     private final MemoryArea area;
     private final Evidence evidence;
+    private final Backlog backlog;
     private final String leakyVersion;
     private final String soundVersion;
     private final Set<String> versions;
 
     CrmComponents(String id, MemoryArea area, Evidence evidence, String leakyVersion, String soundVersion,
             String... others) {
+        this(id, area, evidence, null, leakyVersion, soundVersion, others);
+    }
+
+    CrmComponents(String id, MemoryArea area, Evidence evidence, Backlog backlog, String leakyVersion,
+            String soundVersion, String... others) {
         this.id = id;
         this.area = area;
         this.evidence = evidence;
+        this.backlog = backlog;
         this.leakyVersion = leakyVersion;
         this.soundVersion = soundVersion;
         java.util.Set<String> all = new java.util.TreeSet<>(List.of(others));
@@ -79,6 +99,11 @@ public enum CrmComponents {
     /** What the tools show when this component leaks; null for a component that cannot. */
     public Evidence evidence() {
         return evidence;
+    }
+
+    /** How its leaky version drains, if what it holds is a backlog that a consumer works off. */
+    public Optional<Backlog> backlog() {
+        return Optional.ofNullable(backlog);
     }
 
     public boolean canLeak() {

@@ -25,6 +25,7 @@ public final class HeapCommand implements Command {
 
     private static final int KEEP = 80;
     private static final int SHOW = 15;
+    private static final int SHRANK = 5;
 
     @Override
     public String name() {
@@ -33,8 +34,9 @@ public final class HeapCommand implements Command {
 
     @Override
     public String summary() {
-        return "`heap histo`: live objects by class (forces a full GC); `heap diff [H1 H2]`: growth between two;"
-                + " `heap roots CLASS`: what keeps it alive; `heap dump`: a .hprof for Eclipse MAT or VisualVM";
+        return "`heap histo`: live objects by class (forces a full GC); `heap diff [H1 H2]`: what grew (and shrank)"
+                + " between two; `heap roots CLASS`: what keeps it alive; `heap dump`: a .hprof for Eclipse MAT or"
+                + " VisualVM";
     }
 
     @Override
@@ -124,6 +126,14 @@ public final class HeapCommand implements Command {
                 "+INSTANCES", "+BYTES", "CLASS"));
         growth.stream().limit(SHOW).forEach(g -> text.append(String.format(Locale.ROOT, "%+12d %+12d  %s%n",
                 g.instances(), g.bytes(), g.className())));
+        // What shrank tells work being done off a backlog (or a cache evicting) from state that is only ever kept.
+        List<Growth> shrank = growth.stream().filter(g -> g.bytes() < 0)
+                .sorted((a, b) -> Long.compare(a.bytes(), b.bytes())).limit(SHRANK).toList();
+        if (!shrank.isEmpty()) {
+            text.append(String.format(Locale.ROOT, "Shrank most:%n"));
+            shrank.forEach(g -> text.append(String.format(Locale.ROOT, "%+12d %+12d  %s%n", g.instances(),
+                    g.bytes(), g.className())));
+        }
         JsonArrayBuilder growing = Json.createArrayBuilder();
         growth.stream().filter(g -> g.bytes() > 0).limit(5).forEach(g -> growing.add(g.className()));
         session.record("evidence", Json.createObjectBuilder().add("kind", "histogram-diff").add("from", from.id())

@@ -84,6 +84,18 @@ public final class CrmRepository {
         });
     }
 
+    /** One deal with its customer's name, or empty if there is no such deal. */
+    public Optional<PipelineLine> dealLine(long dealId) {
+        return db.run("deal by id", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT D.ID, D.CUSTOMER_ID, D.OWNER_ID, D.TITLE, D.STAGE,"
+                    + " D.AMOUNT_CENTS, D.CLOSE_DATE, C.NAME FROM DEALS D JOIN CUSTOMERS C ON C.ID = D.CUSTOMER_ID"
+                    + " WHERE D.ID = ?")) {
+                s.setLong(1, dealId);
+                return lines(s).stream().findFirst();
+            }
+        });
+    }
+
     /** Every rep's pipeline at once, by rep in id order: a snapshot for replaying historic log-ins. */
     public Map<String, List<PipelineLine>> pipelines() {
         return db.run("pipelines of all reps", c -> {

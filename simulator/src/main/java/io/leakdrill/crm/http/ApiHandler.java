@@ -19,6 +19,7 @@ import io.leakdrill.crm.live.DealRoomWatcher;
 import io.leakdrill.crm.imports.BulkImportSlot;
 import io.leakdrill.crm.imports.ImportResult;
 import io.leakdrill.crm.quote.QuoteService;
+import io.leakdrill.crm.mail.DealNotifications;
 import io.leakdrill.crm.report.PipelineReports;
 import io.leakdrill.crm.session.LoginService;
 import io.leakdrill.crm.session.SavedSearch;
@@ -45,7 +46,7 @@ import java.util.stream.Collectors;
 
 /**
  * The CRM's public API: log in, search and open customers, create and update deals (one at a time or a bulk import),
- * attach files to deals, export the pipeline, send quotes, and open the live deal room.
+ * attach files to deals, tell a deal's team about it, export the pipeline, send quotes, and open the live deal room.
  */
 public final class ApiHandler implements HttpHandler {
 
@@ -66,16 +67,19 @@ public final class ApiHandler implements HttpHandler {
     private final BulkImportSlot imports;
     private final AttachmentService attachments;
     private final QuoteService quotes;
+    private final DealNotifications notifications;
 
     public ApiHandler(CrmRepository repository, LoginService logins, SessionCacheSlot sessions,
             PipelineReports reports, DealRoomSlot rooms, RecentDealChanges recentChanges,
             DealChangeCounter changeCounter, BulkImportSlot imports, AttachmentService attachments,
-            QuoteService quotes, RequestStats stats, CrmLog log, LongSupplier clock, boolean crashOnOutOfMemory) {
+            QuoteService quotes, DealNotifications notifications, RequestStats stats, CrmLog log, LongSupplier clock,
+            boolean crashOnOutOfMemory) {
         this.rooms = rooms;
         this.recentChanges = recentChanges;
         this.changeCounter = changeCounter;
         this.attachments = attachments;
         this.quotes = quotes;
+        this.notifications = notifications;
         this.repository = repository;
         this.logins = logins;
         this.sessions = sessions;
@@ -148,6 +152,10 @@ public final class ApiHandler implements HttpHandler {
         if (method.equals("POST") && path.startsWith("/api/deals/") && path.endsWith("/attachments")) {
             return attach(ex, idAfter(path.substring(0, path.length() - "/attachments".length()), "/api/deals/"),
                     session.get());
+        }
+        if (method.equals("POST") && path.startsWith("/api/deals/") && path.endsWith("/notify")) {
+            return notifyTeam(ex, session.get(), idAfter(path.substring(0, path.length() - "/notify".length()),
+                    "/api/deals/"));
         }
         if (method.equals("PUT") && path.startsWith("/api/deals/")) {
             return updateDeal(ex, idAfter(path, "/api/deals/"));
@@ -291,6 +299,19 @@ public final class ApiHandler implements HttpHandler {
         }
         ex.json(200, Json.createObjectBuilder().add("attachments", feed).build());
         return 200;
+    }
+
+    // The e-mail is rendered now and sent later: the rep gets an answer without waiting for the mail relay.
+    private int notifyTeam(Exchange ex, UserSession session, long dealId) throws IOException {
+        var notice = notifications.notifyTeam(dealId, session.context().userId(), session.context().pipeline());
+        if (notice.isEmpty()) {
+            ex.error(404, "no deal " + dealId);
+            return 404;
+        }
+        ex.json(202, Json.createObjectBuilder().add("deal", dealId)
+                .add("messages", notice.get().messages().size())
+                .add("queued", notice.get().queued()).build());
+        return 202;
     }
 
     private int exportPipeline(Exchange ex, UserSession session) throws IOException {

@@ -37,10 +37,13 @@ public final class LoginService {
         return open(userId, recorded);
     }
 
+    /** A rep's pipeline as the dashboard (and the session) holds it. */
+    public static List<DealSummary> dashboard(List<PipelineLine> lines) {
+        return lines.stream().map(LoginService::summarise).collect(Collectors.toList());
+    }
+
     private UserSession open(String userId, List<PipelineLine> lines) {
-        List<DealSummary> pipeline = lines.stream()
-                .map(LoginService::summarise)
-                .collect(Collectors.toList());
+        List<DealSummary> pipeline = dashboard(lines);
         UserContext context = new UserContext(userId, displayName(userId), REP_PERMISSIONS,
                 Map.of("locale", "en-US", "timezone", "America/Chicago", "theme", "light"), pipeline);
         UserSession session = new UserSession(newSessionId(), context, clock.getAsLong());

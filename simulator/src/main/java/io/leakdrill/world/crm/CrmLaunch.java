@@ -6,23 +6,37 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything needed to start one CRM JVM: heap, GC and other memory limits ({@code jvmOptions}), behaviour on OutOfMemoryError, components, folder, and the
- * database it works on.
+ * Everything needed to start one CRM JVM: heap, GC and other memory limits ({@code jvmOptions}), behaviour on
+ * OutOfMemoryError, components, folder, the database it works on and the mail relay it sends through
+ * ({@code mailRelayPort}, -1 for none).
  */
 public record CrmLaunch(Path folder, int heapMb, String gc, List<String> jvmOptions, boolean crashOnOutOfMemory,
         long seed, double clockSpeed, Map<String, String> components, String adminToken,
-        DatabaseLogin database) {
+        DatabaseLogin database, int mailRelayPort) {
+
+    /** A CRM with no mail relay: its notification e-mails wait in the outbox. */
+    public CrmLaunch(Path folder, int heapMb, String gc, List<String> jvmOptions, boolean crashOnOutOfMemory,
+            long seed, double clockSpeed, Map<String, String> components, String adminToken,
+            DatabaseLogin database) {
+        this(folder, heapMb, gc, jvmOptions, crashOnOutOfMemory, seed, clockSpeed, components, adminToken, database,
+                -1);
+    }
 
     public CrmLaunch withHeapMb(int newHeapMb) {
         return new CrmLaunch(folder, newHeapMb, gc, jvmOptions, crashOnOutOfMemory, seed, clockSpeed, components,
-                adminToken, database);
+                adminToken, database, mailRelayPort);
+    }
+
+    public CrmLaunch withMailRelay(int port) {
+        return new CrmLaunch(folder, heapMb, gc, jvmOptions, crashOnOutOfMemory, seed, clockSpeed, components,
+                adminToken, database, port);
     }
 
     public CrmLaunch withComponent(String component, String variant) {
         Map<String, String> updated = new java.util.TreeMap<>(components);
         updated.put(component, variant);
         return new CrmLaunch(folder, heapMb, gc, jvmOptions, crashOnOutOfMemory, seed, clockSpeed,
-                Map.copyOf(updated), adminToken, database);
+                Map.copyOf(updated), adminToken, database, mailRelayPort);
     }
 
     /** The JVM flags the CRM runs with, as `config` would show them. */

@@ -53,7 +53,8 @@ public final class CrmProcess {
                 "--clock-speed", Double.toString(launch.clockSpeed()),
                 "--on-oom", launch.crashOnOutOfMemory() ? "crash" : "degrade",
                 "--db-url", launch.database().url(),
-                "--db-user", launch.database().user()));
+                "--db-user", launch.database().user(),
+                "--mail-relay-port", Integer.toString(launch.mailRelayPort())));
         for (Map.Entry<String, String> component : launch.components().entrySet()) {
             command.add("--component");
             command.add(component.getKey() + "=" + component.getValue());

@@ -38,7 +38,9 @@ public final class VirtualUsers implements AutoCloseable {
         /** Attach a file (a quote, a screenshot, a signed contract) to a deal; the attachment store stages it. */
         ATTACH_FILE("attachment-store"),
         /** Send a customer a quote; the quote templates compile a template for the quote. */
-        SEND_QUOTE("quote-templates");
+        SEND_QUOTE("quote-templates"),
+        /** Ask a deal's account team to review it; the CRM queues an e-mail that waits for the mail relay. */
+        TEAM_NOTICE("mail-outbox");
 
         private final String component;
 
@@ -214,6 +216,7 @@ public final class VirtualUsers implements AutoCloseable {
             case BULK_IMPORT -> bulkImport(base, session, random, ownDeals);
             case ATTACH_FILE -> attachFile(base, session, random);
             case SEND_QUOTE -> sendQuote(base, session, random);
+            case TEAM_NOTICE -> teamNotice(base, session, random);
             default -> customReport(base, session, random);
         };
     }
@@ -237,7 +240,8 @@ public final class VirtualUsers implements AutoCloseable {
         StringBuilder csv = new StringBuilder("deal,stage,amount,close,note\n");
         for (int i = 0; i < IMPORT_ROWS; i++) {
             csv.append(ownDeals.get(random.nextInt(ownDeals.size()))).append(',')
-                    .append(STAGES[random.nextInt(STAGES.length)]).append(',').append(1_000 + random.nextInt(50_000)).append('.').append(10 + random.nextInt(90))
+                    .append(STAGES[random.nextInt(STAGES.length)]).append(',')
+                    .append(1_000 + random.nextInt(50_000)).append('.').append(10 + random.nextInt(90))
                     .append(',').append(java.time.LocalDate.of(2021, 7, 1).plusDays(random.nextInt(180)))
                     .append(',').append(IMPORT_NOTES[random.nextInt(IMPORT_NOTES.length)]).append('\n');
         }
@@ -270,6 +274,12 @@ public final class VirtualUsers implements AutoCloseable {
         return send(HttpRequest.newBuilder(base.resolve("/api/deals/" + deal + "/attachments?name=" + file[0] + "-"
                 + deal + file[1])).POST(HttpRequest.BodyPublishers.ofByteArray(FILE_CONTENT, 0, size))
                 .header("Content-Type", file[2]).timeout(timeout).header("X-Session", session).build());
+    }
+
+    // Reps ask for review of deals in their last stages before the quarter's cut-off.
+    private Result teamNotice(URI base, String session, Random random) {
+        return send(HttpRequest.newBuilder(base.resolve("/api/deals/" + (1 + random.nextInt(10_000)) + "/notify"))
+                .POST(HttpRequest.BodyPublishers.noBody()).timeout(timeout).header("X-Session", session).build());
     }
 
     private record Result(Outcome outcome, long latencyMs, int status, String body) {
