@@ -6,8 +6,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** What the scenario counts as right: the leaking component, the fixing patch, and which patches are band-aids. */
-record AnswerKey(String component, String fix, Set<String> bandAids) {
+/**
+ * What the scenario counts as right: the leaking component and the memory area it fills, the fixing patch, and which
+ * patches are band-aids.
+ */
+record AnswerKey(String component, LeakArea area, String fix, Set<String> bandAids) {
 
     AnswerKey {
         bandAids = Set.copyOf(bandAids);
@@ -38,7 +41,7 @@ record AnswerKey(String component, String fix, Set<String> bandAids) {
                 bandAids.add(Fields.text(patch, "id", ""));
             }
         }
-        return new AnswerKey(component, fix, bandAids);
+        return new AnswerKey(component, LeakArea.of(Fields.text(header, "leakArea", "heap")), fix, bandAids);
     }
 
     /** Case and spacing differences in what the trainee typed should not cost a correct diagnosis. */

@@ -39,15 +39,16 @@ final class FixRule implements CategoryRule {
             findings.add(Finding.of(0, "samples after the fix cover " + Decimals.elapsed(floor.coveredSeconds())
                     + "; verifying the floor needs " + Decimals.target(verify), fix, floor.last().orElse(null)));
         } else if (!floor.flat()) {
-            findings.add(Finding.of(0, "old gen floor still rose " + Decimals.percent(floor.riseShareOfMax())
-                    + " of old max after the fix (tolerance " + Decimals.percent(drill.rubric().flatTolerance())
-                    + ")", floor.first().get(), floor.last().get()));
+            findings.add(Finding.of(0, floor.area().level() + " still rose " + Decimals.percent(floor.riseShareOfMax())
+                    + " of " + floor.area().limit() + " after the fix (tolerance "
+                    + Decimals.percent(drill.rubric().flatTolerance()) + ")", floor.first().get(),
+                    floor.last().get()));
         } else {
             verified = true;
-            findings.add(Finding.of(weight * VERIFY_SHARE, "old gen floor flat "
+            findings.add(Finding.of(weight * VERIFY_SHARE, floor.area().level() + " flat "
                     + Decimals.elapsed(floor.coveredSeconds()) + " after the fix (+"
-                    + Decimals.percent(floor.riseShareOfMax()) + " of old max)", floor.first().get(),
-                    floor.last().get()));
+                    + Decimals.percent(floor.riseShareOfMax()) + " of " + floor.area().limit() + ")",
+                    floor.first().get(), floor.last().get()));
         }
 
         Optional<Event> resolve = drill.log().resolveEnd();

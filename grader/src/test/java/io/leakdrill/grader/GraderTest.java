@@ -205,6 +205,33 @@ class GraderTest {
     }
 
     @Test
+    void aSoundCacheRefillingAfterTheFixStillCountsAsFlat() {
+        // The deploy restarts the CRM: its bounded cache refills for five minutes, then holds.
+        Scorecard card = new TranscriptBuilder()
+                .deploy(100, "session-cache-eviction", "code")
+                .samples(110, 1300, 30, at -> 0.01, at -> 60e6 + Math.min(at - 100, 300) * 150e3)
+                .end(1310, "resolve")
+                .grade();
+
+        assertEquals(15, points(card, "fix"), EPSILON, () -> category(card, "fix").findings().toString());
+    }
+
+    @Test
+    void aMetaspaceLeakIsVerifiedInMetaspaceNotInTheHeap() {
+        TranscriptBuilder drill = new TranscriptBuilder().header(h -> h.add("leakArea", "metaspace"))
+                .deploy(100, "session-cache-eviction", "code");
+        for (double at = 110; at <= 1000; at += 30) {
+            drill.event(at, "sample", jakarta.json.Json.createObjectBuilder().add("crmUp", true)
+                    .add("usersAffected", 0.01).add("oldAfterGc", 60e6).add("oldMax", TranscriptBuilder.OLD_MAX)
+                    .add("metaspaceUsed", 20e6 + at * 20e3).add("metaspaceMax", 64e6));
+        }
+        Scorecard card = drill.end(1010, "resolve").grade();
+
+        List<Finding> fix = category(card, "fix").findings();
+        assertTrue(fix.get(1).reason().startsWith("metaspace used still rose"), fix.get(1).reason());
+    }
+
+    @Test
     void resolvingTooSoonAfterTheFixLosesVerificationAndResolve() {
         Scorecard card = new TranscriptBuilder()
                 .deploy(100, "session-cache-eviction", "code")
