@@ -15,7 +15,6 @@ import io.leakdrill.crm.report.PipelineReports;
 import io.leakdrill.crm.report.ReportCacheSlot;
 import io.leakdrill.crm.session.DealSummary;
 import io.leakdrill.crm.session.LoginService;
-import io.leakdrill.crm.session.SessionCacheSlot;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -32,70 +31,35 @@ import java.util.function.LongSupplier;
  */
 public final class ComponentRegistry {
 
-    private final SessionCacheSlot sessions;
+    private final Map<String, DeployableComponent> deployables = new HashMap<>();
     private final LoginService logins;
-    private final ReportCacheSlot reportCache;
     private final PipelineReports reports;
     private final DealRoomSlot rooms;
     private final BulkImportSlot imports;
-    private final QuoteTemplateSlot quoteTemplates;
     private final QuoteService quotes;
-    private final MailOutboxSlot outbox;
     private final DealNotifications notifications;
     private final CrmRepository repository;
-    private final Executor workers;
-    private final AttachmentStagingSlot staging;
     private final UploadHistory uploads;
+    private final Executor workers;
 
     /** @param workers the request workers: imports keep their context per worker thread, so replays run there too */
-    public ComponentRegistry(SessionCacheSlot sessions, LoginService logins, ReportCacheSlot reportCache,
-            PipelineReports reports, DealRoomSlot rooms, BulkImportSlot imports, AttachmentStagingSlot staging,
-            UploadHistory uploads, QuoteTemplateSlot quoteTemplates, QuoteService quotes, MailOutboxSlot outbox,
-            DealNotifications notifications, CrmRepository repository, Executor workers) {
-        this.rooms = rooms;
-        this.sessions = sessions;
-        this.logins = logins;
-        this.reportCache = reportCache;
-        this.reports = reports;
-        this.imports = imports;
-        this.quoteTemplates = quoteTemplates;
-        this.quotes = quotes;
-        this.outbox = outbox;
-        this.notifications = notifications;
-        this.repository = repository;
+    public ComponentRegistry(CrmParts parts, Executor workers) {
+        parts.deployables().forEach(d -> deployables.put(d.component(), d));
+        this.logins = parts.logins();
+        this.reports = parts.reports();
+        this.rooms = parts.rooms();
+        this.imports = parts.imports();
+        this.quotes = parts.quotes();
+        this.notifications = parts.notifications();
+        this.repository = parts.repository();
+        this.uploads = new UploadHistory(parts.attachments());
         this.workers = workers;
-        this.staging = staging;
-        this.uploads = uploads;
     }
 
     /** Deploys a version of a component; the implementation now running, or empty if there is no such version. */
     public Optional<String> deploy(String component, String version) {
-        switch (component) {
-            case SessionCacheSlot.COMPONENT:
-                return sessions.deploy(version) ? Optional.of(sessions.cache().implementation()) : Optional.empty();
-            case ReportCacheSlot.COMPONENT:
-                return reportCache.deploy(version) ? Optional.of(reportCache.cache().implementation())
-                        : Optional.empty();
-            case DealRoomSlot.COMPONENT:
-                return rooms.deploy(version) ? Optional.of(rooms.rooms().implementation()) : Optional.empty();
-            case BulkImportSlot.COMPONENT:
-                return imports.deploy(version) ? Optional.of(imports.importer().implementation()) : Optional.empty();
-            case AttachmentStagingSlot.COMPONENT:
-                return staging.deploy(version) ? Optional.of(staging.implementation()) : Optional.empty();
-            case QuoteTemplateSlot.COMPONENT:
-                return quoteTemplates.deploy(version) ? Optional.of(quoteTemplates.templates().implementation())
-                        : Optional.empty();
-            case MailOutboxSlot.COMPONENT:
-                return outbox.deploy(version) ? Optional.of(outbox.outbox().implementation()) : Optional.empty();
-            case "deals-repository":
-                if ("indexed".equals(version)) {
-                    repository.indexDealsByCustomer();
-                    return Optional.of("indexed");
-                }
-                return Optional.empty();
-            default:
-                return Optional.empty();
-        }
+        return Optional.ofNullable(deployables.get(component)).filter(d -> d.deploy(version))
+                .map(DeployableComponent::implementation);
     }
 
     /**

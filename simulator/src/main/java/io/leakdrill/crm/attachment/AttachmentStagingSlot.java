@@ -1,12 +1,13 @@
 package io.leakdrill.crm.attachment;
 
+import io.leakdrill.crm.DeployableComponent;
 import java.util.function.LongSupplier;
 
 /**
  * The deployable slot for the {@code attachment-store} component: the staging the CRM started with, and the pooled
  * one swapped in when its patch is deployed.
  */
-public final class AttachmentStagingSlot {
+public final class AttachmentStagingSlot implements DeployableComponent {
 
     public static final String COMPONENT = "attachment-store";
     /** The largest attachment the API accepts. */
@@ -26,12 +27,17 @@ public final class AttachmentStagingSlot {
         return active;
     }
 
-    /** The implementation now running, as the deploy log shows it. */
+    @Override
     public String implementation() {
         return active.implementation();
     }
 
-    /** Switches to the named version ("original" or "pooled"); returns false for an unknown one. */
+    @Override
+    public String component() {
+        return COMPONENT;
+    }
+
+    @Override
     public synchronized boolean deploy(String version) {
         if ("pooled".equals(version) && active instanceof OffHeapUploadStaging original) {
             active = pooled();

@@ -1,6 +1,7 @@
 package io.leakdrill.crm.http;
 
 import io.leakdrill.crm.CrmLog;
+import io.leakdrill.crm.CrmParts;
 import io.leakdrill.crm.audit.AuditTrail;
 import io.leakdrill.crm.audit.DealChanged;
 import io.leakdrill.crm.audit.DealChangeCounter;
@@ -69,26 +70,23 @@ public final class ApiHandler implements HttpHandler {
     private final QuoteService quotes;
     private final DealNotifications notifications;
 
-    public ApiHandler(CrmRepository repository, LoginService logins, SessionCacheSlot sessions,
-            PipelineReports reports, DealRoomSlot rooms, RecentDealChanges recentChanges,
-            DealChangeCounter changeCounter, BulkImportSlot imports, AttachmentService attachments,
-            QuoteService quotes, DealNotifications notifications, RequestStats stats, CrmLog log, LongSupplier clock,
+    public ApiHandler(CrmParts parts, RequestStats stats, CrmLog log, LongSupplier clock,
             boolean crashOnOutOfMemory) {
-        this.rooms = rooms;
-        this.recentChanges = recentChanges;
-        this.changeCounter = changeCounter;
-        this.attachments = attachments;
-        this.quotes = quotes;
-        this.notifications = notifications;
-        this.repository = repository;
-        this.logins = logins;
-        this.sessions = sessions;
+        this.repository = parts.repository();
+        this.logins = parts.logins();
+        this.sessions = parts.sessions();
+        this.reports = parts.reports();
+        this.rooms = parts.rooms();
+        this.recentChanges = parts.recentChanges();
+        this.changeCounter = parts.changeCounter();
+        this.imports = parts.imports();
+        this.attachments = parts.attachments();
+        this.quotes = parts.quotes();
+        this.notifications = parts.notifications();
         this.stats = stats;
         this.log = log;
         this.clock = clock;
         this.crashOnOutOfMemory = crashOnOutOfMemory;
-        this.reports = reports;
-        this.imports = imports;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.leakdrill.crm.imports;
 
+import io.leakdrill.crm.DeployableComponent;
 import io.leakdrill.crm.CrmLog;
 import io.leakdrill.crm.data.CrmRepository;
 import java.util.function.LongSupplier;
@@ -8,7 +9,7 @@ import java.util.function.LongSupplier;
  * The deployable slot for the {@code bulk-import} component: the version the CRM started with, and the scoped one
  * swapped in when its patch is deployed.
  */
-public final class BulkImportSlot {
+public final class BulkImportSlot implements DeployableComponent {
 
     public static final String COMPONENT = "bulk-import";
 
@@ -24,7 +25,17 @@ public final class BulkImportSlot {
         return active;
     }
 
-    /** Switches to the named version ("original" or "scoped"); returns false for an unknown one. */
+    @Override
+    public String component() {
+        return COMPONENT;
+    }
+
+    @Override
+    public String implementation() {
+        return importer().implementation();
+    }
+
+    @Override
     public synchronized boolean deploy(String version) {
         if ("scoped".equals(version) && active instanceof ThreadContextImporter) {
             // Contexts already left on the workers go at each worker's next import, when the scoped version ends it.

@@ -1,12 +1,13 @@
 package io.leakdrill.crm.live;
 
+import io.leakdrill.crm.DeployableComponent;
 import java.util.function.LongSupplier;
 
 /**
  * The deployable slot for the {@code deal-watchers} component (the live deal room's subscriptions to the audit
  * trail): the version the CRM started with, and the fixed one swapped in when its patch is deployed.
  */
-public final class DealRoomSlot {
+public final class DealRoomSlot implements DeployableComponent {
 
     public static final String COMPONENT = "deal-watchers";
 
@@ -27,7 +28,17 @@ public final class DealRoomSlot {
         return active;
     }
 
-    /** Switches to the named version ("original" or "unsubscribing"); returns false for an unknown one. */
+    @Override
+    public String component() {
+        return COMPONENT;
+    }
+
+    @Override
+    public String implementation() {
+        return rooms().implementation();
+    }
+
+    @Override
     public synchronized boolean deploy(String version) {
         if ("unsubscribing".equals(version) && active instanceof PerPageDealRooms original) {
             active = new SessionScopedDealRooms(maxRooms, idleMillis, clock);

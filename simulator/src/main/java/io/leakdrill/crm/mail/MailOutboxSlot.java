@@ -1,10 +1,12 @@
 package io.leakdrill.crm.mail;
 
+import io.leakdrill.crm.DeployableComponent;
+
 /**
  * The deployable slot for the {@code mail-outbox} component: the outbox the CRM started with, and the fixed one
  * swapped in when its patch is deployed, which takes over every message still waiting.
  */
-public final class MailOutboxSlot {
+public final class MailOutboxSlot implements DeployableComponent {
 
     public static final String COMPONENT = "mail-outbox";
 
@@ -36,7 +38,17 @@ public final class MailOutboxSlot {
         return now != outbox && now.submit(message);
     }
 
-    /** Switches to the named version ("original" or "bounded"); returns false for an unknown one. */
+    @Override
+    public String component() {
+        return COMPONENT;
+    }
+
+    @Override
+    public String implementation() {
+        return outbox().implementation();
+    }
+
+    @Override
     public synchronized boolean deploy(String version) {
         if ("bounded".equals(version) && active instanceof MailOutbox original) {
             // Swap first so new notifications go to the fixed outbox; then move over what the old one still holds.

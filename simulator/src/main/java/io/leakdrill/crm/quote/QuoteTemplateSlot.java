@@ -1,10 +1,12 @@
 package io.leakdrill.crm.quote;
 
+import io.leakdrill.crm.DeployableComponent;
+
 /**
  * The deployable slot for the {@code quote-templates} component: the version the CRM started with, and the fixed
  * one swapped in when its patch is deployed.
  */
-public final class QuoteTemplateSlot {
+public final class QuoteTemplateSlot implements DeployableComponent {
 
     public static final String COMPONENT = "quote-templates";
 
@@ -23,7 +25,17 @@ public final class QuoteTemplateSlot {
         return active;
     }
 
-    /** Switches to the named version ("original" or "parameterized"); returns false for an unknown one. */
+    @Override
+    public String component() {
+        return COMPONENT;
+    }
+
+    @Override
+    public String implementation() {
+        return templates().implementation();
+    }
+
+    @Override
     public synchronized boolean deploy(String version) {
         if ("parameterized".equals(version) && active instanceof QuoteTemplateCache original) {
             active = new ParameterizedQuoteTemplates(library, compiler);

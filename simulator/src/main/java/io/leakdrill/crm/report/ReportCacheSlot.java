@@ -1,12 +1,13 @@
 package io.leakdrill.crm.report;
 
+import io.leakdrill.crm.DeployableComponent;
 import java.util.function.LongSupplier;
 
 /**
  * The deployable slot for the {@code report-cache} component: the version the CRM started with, and the fixed one
  * swapped in when its patch is deployed.
  */
-public final class ReportCacheSlot {
+public final class ReportCacheSlot implements DeployableComponent {
 
     public static final String COMPONENT = "report-cache";
 
@@ -27,7 +28,17 @@ public final class ReportCacheSlot {
         return active;
     }
 
-    /** Switches to the named version ("original" or "expiring"); returns false for an unknown one. */
+    @Override
+    public String component() {
+        return COMPONENT;
+    }
+
+    @Override
+    public String implementation() {
+        return cache().implementation();
+    }
+
+    @Override
     public synchronized boolean deploy(String version) {
         if ("expiring".equals(version) && active instanceof PipelineReportCache original) {
             active = new ExpiringReportCache(maxReports, ttlMillis, clock);

@@ -1,12 +1,13 @@
 package io.leakdrill.crm.session;
 
+import io.leakdrill.crm.DeployableComponent;
 import java.util.function.LongSupplier;
 
 /**
  * The deployable slot for the {@code session-cache} component: holds the active implementation and swaps in the
  * fixed one when its patch is deployed, handing over the live sessions.
  */
-public final class SessionCacheSlot {
+public final class SessionCacheSlot implements DeployableComponent {
 
     public static final String COMPONENT = "session-cache";
 
@@ -26,7 +27,17 @@ public final class SessionCacheSlot {
         return active;
     }
 
-    /** Switches to the named variant ("original" or "evicting"); returns false for an unknown one. */
+    @Override
+    public String component() {
+        return COMPONENT;
+    }
+
+    @Override
+    public String implementation() {
+        return cache().implementation();
+    }
+
+    @Override
     public synchronized boolean deploy(String variant) {
         SessionCache previous = active;
         if ("evicting".equals(variant) && previous instanceof ConcurrentSessionCache original) {
