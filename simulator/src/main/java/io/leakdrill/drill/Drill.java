@@ -163,6 +163,8 @@ public final class Drill implements AutoCloseable {
                 .add("trainee", options.trainee())
                 .add("seed", options.seed())
                 .add("variant", options.variant().id())
+                .add("leakArea", CrmComponents.byId(options.variant().leakingComponent()).map(CrmComponents::area)
+                        .orElse(MemoryArea.HEAP).id())
                 .add("speed", options.speed())
                 .add("incidentStart", options.scenario().start().toString())
                 .add("realStart", options.clock().instant().toString())

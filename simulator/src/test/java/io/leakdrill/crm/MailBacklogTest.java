@@ -41,7 +41,7 @@ class MailBacklogTest {
     private MailRelay relay;
     private CrmHost crm;
     private VirtualUsers users;
-    private volatile double noticeChance = 0.3;
+    private volatile double noticeChance;
 
     @BeforeEach
     void start() throws Exception {
@@ -55,7 +55,6 @@ class MailBacklogTest {
         users = new VirtualUsers(10, 20, Duration.ofSeconds(2), new RequestMix(Map.of("search", 5,
                 "open-customer", 4, "update-deal", 1)), crm::port, VirtualUsers.Habit.TEAM_NOTICE,
                 () -> noticeChance, new TrafficLog(50_000), 5);
-        users.start();
     }
 
     @AfterEach
@@ -82,8 +81,14 @@ class MailBacklogTest {
 
     @Test
     void theBacklogGrowsUnderLoadDrainsInALullAndTheBoundedOutboxHoldsTheFloor() throws Exception {
+        // The baseline is taken once the users are logged in but before they send notices, which fill a 64 MB
+        // heap within seconds.
+        users.start();
+        await("users logged in").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> instances(NEIGHBOUR) > 0);
         long start = floor();
         long sessions = instances(NEIGHBOUR);
+        noticeChance = 0.3;
         await("heap floor rises by 8 MB while notices outpace the relay").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(250)).until(() -> floor() > start + 8_000_000);
         long queued = instances(MESSAGE);

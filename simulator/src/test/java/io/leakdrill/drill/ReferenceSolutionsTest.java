@@ -26,7 +26,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,14 +37,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * scenario's leak must hurt users before its target, shrug off the wrong patch, and outgrow a bigger heap. A
  * scenario that stops showing its leak fails the build.
  */
-@Disabled("Calibration open (issue 4): the seed's sound caches refill after the fix and the grader reads that as "
-        + "growth, and the pacer's steering blurs the wrong-patch comparison. Run it by hand: "
-        + "mvn -B verify -Dtest=ReferenceSolutionsTest -Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition")
 class ReferenceSolutionsTest {
 
     private static final Path SCENARIOS = Path.of(System.getProperty("leakdrill.scenarios"));
     private static final Pattern SOLUTION = Pattern.compile("(.+)\\.([^.]+)\\.solution\\.txt");
     private static final long SEED = 11;
+    // Fast enough to keep the suite short, slow enough for the tools' pauses to stay small in incident time.
+    private static final int SPEED = 180;
 
     @TempDir
     Path dir;
@@ -92,7 +90,8 @@ class ReferenceSolutionsTest {
         Scenario.Variant variant = variant(scenario, solution.variant());
         CrmComponents leaking = CrmComponents.byId(variant.leakingComponent()).orElseThrow();
         MemoryArea area = leaking.area();
-        PlayedTranscript played = play(scenario, variant, Files.readString(solution.script()), 120, "expert");
+        PlayedTranscript played = play(scenario, variant, Files.readString(solution.script()), SPEED,
+                "expert");
 
         String leakClass = leaking.evidence().leakClass();
         assertTrue(played.outputs().anyMatch(text -> diffShowsGrowth(text, leakClass)),
@@ -108,15 +107,19 @@ class ReferenceSolutionsTest {
         }
 
         JsonObject fix = played.deployOf(variant.fix()).orElseThrow(() -> new AssertionError("the fix is deployed"));
-        // The sound version refills its bounded cache for a while after the deploy; judge it once that has settled.
-        double settled = at(fix) + 720;
-        JsonObject from = played.sampleAt(settled).orElseThrow();
+        // The sound version refills its bounded cache for a while after the deploy; as the grader does, judge the
+        // last half of the watch.
         JsonObject last = played.samples().reduce((a, b) -> b).orElseThrow();
-        assertTrue(at(last) - at(from) >= 360, "the solution watches at least 18 minutes after the fix");
+        assertTrue(at(last) - at(fix) >= 660, "the solution watches at least 11 minutes after the fix");
+        JsonObject from = played.sampleAt((at(fix) + at(last)) / 2).orElseThrow();
         long growth = used(last, area) - used(from, area);
-        assertTrue(growth <= 0.03 * PlayedTranscript.max(last, area), String.format(Locale.ROOT,
-                "%s flat after the fix: %+d bytes from %.0f s to %.0f s", area.description(), growth, at(from),
-                at(last)));
+        // The grader's own tolerance for this scenario, or its default.
+        JsonObject rubric = scenario.json().getJsonObject("rubric");
+        double tolerance = rubric != null && rubric.containsKey("flatTolerance")
+                ? rubric.getJsonNumber("flatTolerance").doubleValue() : 0.03;
+        assertTrue(growth <= tolerance * PlayedTranscript.max(last, area), String.format(Locale.ROOT,
+                "%s flat after the fix: %+d bytes from %.0f s to %.0f s (tolerance %.0f%% of its limit)",
+                area.description(), growth, at(from), at(last), 100 * tolerance));
 
         Scorecard card = grade(solution.scenario() + "-expert");
         assertEquals("expert", card.level(), () -> "expert solution scored " + card.total() + "/" + card.max());
@@ -139,15 +142,19 @@ class ReferenceSolutionsTest {
         long deadline = (long) Math.ceil(target * 1.1);
         PlayedTranscript played = play(scenario, variant, "wait 10m\ndeploy " + wrong.id() + "\nwait "
                 + (deadline - 10) + "m\ndeploy " + bandAid.id() + "\nwait 4m\nheap histo\nmemory\nwait 8m\n"
-                + "heap histo\nheap diff\nmemory\nresolve\n", 120, "left-alone");
+                + "heap histo\nheap diff\nmemory\nresolve\n", SPEED, "left-alone");
 
         double before = slope(played, area, 120, 600);
-        double after = slope(played, area, 660, 1140);
+        // Up to the target: a backlog's pace follows the story's load, and the story's lull must not read as a fix.
+        double after = slope(played, area, 660, target * 60);
         assertTrue(before > 0, "the leak grows before any patch: " + before + " bytes/min");
-        // The pacer steers the leak toward its planned timing, so the pace itself wanders; a fix stops it dead.
-        assertTrue(after > 0.25 * before, String.format(Locale.ROOT,
-                "the wrong patch (%s) leaves the growth as it was: %.0f then %.0f bytes/min", wrong.id(), before,
-                after));
+        // The pacer steers the pace toward the plan, so the pace itself wanders; what a wrong patch must not change
+        // is that the area keeps filling up and runs out on time.
+        assertTrue(after > 0, String.format(Locale.ROOT, "the wrong patch (%s) leaves the growth: %.0f then %.0f "
+                + "bytes/min", wrong.id(), before, after));
+        assertTrue(played.ofType("exhausted").anyMatch(e -> at(e) > 660 && at(e) <= deadline * 60),
+                "after the wrong patch (" + wrong.id() + ") the leak still exhausts its area by +" + deadline
+                        + " min");
 
         assertTrue(played.ofType("sample").anyMatch(s -> at(s) <= deadline * 60
                         && (s.getJsonNumber("usersAffected").doubleValue() >= 0.25
