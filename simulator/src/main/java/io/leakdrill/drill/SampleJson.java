@@ -45,7 +45,8 @@ final class SampleJson {
                 .add("youngGcCount", s.jvm().youngCount())
                 .add("youngGcTimeMs", s.jvm().youngTimeMs())
                 .add("fullGcCount", s.jvm().fullCount())
-                .add("fullGcTimeMs", s.jvm().fullTimeMs());
+                .add("fullGcTimeMs", s.jvm().fullTimeMs())
+                .add("oldAfterFullGc", s.jvm().oldAfterFullGc());
     }
 
     private static double round(double value, int decimals) {

@@ -94,7 +94,11 @@ class ReferenceSolutionsTest {
                 "expert");
 
         String leakClass = leaking.evidence().leakClass();
-        assertTrue(played.outputs().anyMatch(text -> diffShowsGrowth(text, leakClass)),
+        // A backlog moves both ways with the load: a diff that shows it shrinking shows it as well as one that
+        // shows it growing.
+        boolean backlog = leaking.backlog().isPresent();
+        assertTrue(played.outputs().anyMatch(text -> diffShowsGrowth(text, leakClass)
+                        || backlog && diffShowsShrinking(text, leakClass)),
                 () -> "`heap diff` shows " + leakClass + " growing\n"
                         + String.join("\n---\n", played.outputs().filter(t -> t.contains("Growth from")).toList()));
         assertTrue(played.outputs().anyMatch(text -> text.contains(leaking.evidence().retainedBy())),
@@ -107,16 +111,30 @@ class ReferenceSolutionsTest {
         }
 
         JsonObject fix = played.deployOf(variant.fix()).orElseThrow(() -> new AssertionError("the fix is deployed"));
-        // The sound version refills its bounded cache for a while after the deploy; as the grader does, judge the
-        // last half of the watch.
         JsonObject last = played.samples().reduce((a, b) -> b).orElseThrow();
         assertTrue(at(last) - at(fix) >= 660, "the solution watches at least 11 minutes after the fix");
-        JsonObject from = played.sampleAt((at(fix) + at(last)) / 2).orElseThrow();
-        long growth = used(last, area) - used(from, area);
         // The grader's own tolerance for this scenario, or its default.
         JsonObject rubric = scenario.json().getJsonObject("rubric");
         double tolerance = rubric != null && rubric.containsKey("flatTolerance")
                 ? rubric.getJsonNumber("flatTolerance").doubleValue() : 0.03;
+        JsonObject from;
+        long growth;
+        if (area == MemoryArea.HEAP) {
+            // Between young collections G1 leaves promoted garbage in the old generation for as long as a mixed
+            // collection finds it not worth taking, so the floor after a fix wanders by several MB; the full GCs of
+            // two histograms after the fix show the live set itself.
+            List<JsonObject> fullGcs = afterFullGcs(played, at(fix) + 60);
+            assertTrue(fullGcs.size() >= 2 && at(fullGcs.get(fullGcs.size() - 1)) - at(fullGcs.get(0)) >= 300,
+                    "the solution takes two histograms at least 5 minutes apart after the fix");
+            from = fullGcs.get(0);
+            last = fullGcs.get(fullGcs.size() - 1);
+            growth = last.getJsonNumber("oldAfterFullGc").longValue() - from.getJsonNumber("oldAfterFullGc")
+                    .longValue();
+        } else {
+            // As the grader does, judge the last half of the watch: a sound version settles in first.
+            from = played.sampleAt((at(fix) + at(last)) / 2).orElseThrow();
+            growth = used(last, area) - used(from, area);
+        }
         assertTrue(growth <= tolerance * PlayedTranscript.max(last, area), String.format(Locale.ROOT,
                 "%s flat after the fix: %+d bytes from %.0f s to %.0f s (tolerance %.0f%% of its limit)",
                 area.description(), growth, at(from), at(last), 100 * tolerance));
@@ -182,6 +200,26 @@ class ReferenceSolutionsTest {
         Matcher row = Pattern.compile("^\\s*([+-]\\d+)\\s+([+-]\\d+)\\s+" + Pattern.quote(leakClass) + "$",
                 Pattern.MULTILINE).matcher(text);
         return row.find() && (Long.parseLong(row.group(1)) > 0 || Long.parseLong(row.group(2)) > 100_000);
+    }
+
+    /** The first sample after each full GC from {@code sinceSeconds} on: each carries the live set it left. */
+    private static List<JsonObject> afterFullGcs(PlayedTranscript played, double sinceSeconds) {
+        List<JsonObject> found = new ArrayList<>();
+        long seen = -1;
+        for (JsonObject sample : played.samples().filter(s -> s.getBoolean("crmUp", false)).toList()) {
+            long count = sample.getJsonNumber("fullGcCount").longValue();
+            if (at(sample) >= sinceSeconds && seen >= 0 && count > seen) {
+                found.add(sample);
+            }
+            seen = count;
+        }
+        return found;
+    }
+
+    private static boolean diffShowsShrinking(String text, String leakClass) {
+        int shrank = text.indexOf("Shrank most:");
+        return shrank >= 0 && Pattern.compile("^\\s*-\\d+\\s+-\\d+\\s+" + Pattern.quote(leakClass) + "$",
+                Pattern.MULTILINE).matcher(text.substring(shrank)).find();
     }
 
     /** What each `memory` look saw of the leaking area, in order. */

@@ -68,11 +68,11 @@ public final class Sampler {
                 db.getJsonObject("pool") != null && db.getJsonObject("pool").containsKey("waiting")
                         ? db.getJsonObject("pool").getInt("waiting") : 0,
                 stats.requests(), stats.p50Ms(), stats.p95Ms(), stats.errors(), stats.timeouts(), stats.logins(),
-                stats.requestsPerSecond(), stats.usersAffected(), m.containsKey("jvm") ? gauges(m.getJsonObject("jvm"))
+                stats.requestsPerSecond(), stats.usersAffected(), m.containsKey("jvm") ? gauges(m.getJsonObject("jvm"), old)
                         : JvmGauges.NONE);
     }
 
-    private static JvmGauges gauges(JsonObject jvm) {
+    private static JvmGauges gauges(JsonObject jvm, JsonObject old) {
         JsonObject eden = jvm.getJsonObject("eden");
         JsonObject metaspace = jvm.getJsonObject("metaspace");
         JsonObject direct = jvm.getJsonObject("direct");
@@ -81,7 +81,7 @@ public final class Sampler {
         return new JvmGauges(bytes(eden, "used"), bytes(eden, "committed"), bytes(metaspace, "used"),
                 bytes(metaspace, "max"), bytes(direct, "used"), bytes(direct, "max"), bytes(direct, "count"),
                 bytes(jvm, "rssBytes"), bytes(young, "count"), bytes(young, "timeMs"), bytes(full, "count"),
-                bytes(full, "timeMs"));
+                bytes(full, "timeMs"), bytes(old, "afterFullGc"));
     }
 
     private static long bytes(JsonObject o, String key) {

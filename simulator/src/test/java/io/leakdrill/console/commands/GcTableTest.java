@@ -86,7 +86,7 @@ class GcTableTest {
     @Test
     void metaspaceWithoutALimitHasNoPercentage() {
         Sample noLimit = new Sample(15, true, 0, 0, 0, OLD_MAX, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                new JvmGauges(0, 0, 9 * MB, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+                new JvmGauges(0, 0, 9 * MB, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
         String text = render(List.of(noLimit));
         assertTrue(text.endsWith("No trend yet: one sample from this CRM process so far."), text);
         String row = text.lines().toList().get(2);
@@ -99,9 +99,9 @@ class GcTableTest {
     void theWidestFiguresStayWithinOneHundredColumns() {
         Sample full = new Sample(3600, true, 0, 0, 2048 * MB, 2048 * MB, 2048 * MB, 0, 0, 1.0, 0, 0, 0, 0, 0, 0, 0, 0,
                 0, 0, 0, 0, 0, new JvmGauges(999 * MB, 999 * MB, 1023 * MB, 1024 * MB, 0, 0, 0, 0, 999_999, 99_999_999,
-                        99_999, 99_999_999));
+                        99_999, 99_999_999, 0));
         Sample empty = new Sample(60, true, 0, 0, 0, 2048 * MB, 0, 0, 0, 1.0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                new JvmGauges(0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0));
+                new JvmGauges(0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0));
         String text = render(List.of(empty, down(1800), full));
         // 2048 MB in 59 incident minutes
         text.lines().forEach(l -> assertTrue(l.length() <= 100, l.length() + " columns: " + l));
@@ -116,7 +116,7 @@ class GcTableTest {
     private static Sample up(double at, long floor, long young, long youngMs, long full, long fullMs, double share) {
         return new Sample(at, true, 40 * MB, 64 * MB, 30 * MB, OLD_MAX, floor, young + full, youngMs + fullMs, share,
                 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                new JvmGauges(3 * MB, 12 * MB, 24 * MB, 96 * MB, 0, 0, 0, 0, young, youngMs, full, fullMs));
+                new JvmGauges(3 * MB, 12 * MB, 24 * MB, 96 * MB, 0, 0, 0, 0, young, youngMs, full, fullMs, 0));
     }
 
     private static Sample down(double at) {
