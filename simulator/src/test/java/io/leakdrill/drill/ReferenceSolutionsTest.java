@@ -149,7 +149,9 @@ class ReferenceSolutionsTest {
             throws Exception {
         Scenario scenario = ScenarioCatalog.in(SCENARIOS).load(solution.scenario());
         Scenario.Variant variant = variant(scenario, solution.variant());
-        MemoryArea area = CrmComponents.byId(variant.leakingComponent()).orElseThrow().area();
+        CrmComponents leaking = CrmComponents.byId(variant.leakingComponent()).orElseThrow();
+        MemoryArea area = leaking.area();
+        String leakClass = leaking.evidence().leakClass();
         Scenario.Patch wrong = scenario.patches().stream()
                 .filter(p -> "code".equals(p.kind()) && !p.component().equals(variant.leakingComponent()))
                 .findFirst().orElseThrow(() -> new AssertionError("the scenario offers a wrong code patch"));
@@ -160,7 +162,8 @@ class ReferenceSolutionsTest {
         long deadline = (long) Math.ceil(target * 1.1);
         PlayedTranscript played = play(scenario, variant, "wait 10m\ndeploy " + wrong.id() + "\nwait "
                 + (deadline - 10) + "m\ndeploy " + bandAid.id() + "\nwait 4m\nheap histo\nmemory\nwait 8m\n"
-                + "heap histo\nheap diff\nmemory\nresolve\n", SPEED, "left-alone");
+                + "heap histo\nheap diff " + leakClass.substring(leakClass.lastIndexOf('.') + 1) + "\nmemory\nresolve\n",
+                SPEED, "left-alone");
 
         double before = slope(played, area, 120, 600);
         // Up to the target: a backlog's pace follows the story's load, and the story's lull must not read as a fix.
@@ -174,19 +177,26 @@ class ReferenceSolutionsTest {
                 "after the wrong patch (" + wrong.id() + ") the leak still exhausts its area by +" + deadline
                         + " min");
 
+        // Hurt as the scenario's own objective counts it: more users affected than its SLO allows.
+        JsonObject rubric = scenario.json().getJsonObject("rubric");
+        double slo = rubric != null && rubric.containsKey("sloUsersAffected")
+                ? rubric.getJsonNumber("sloUsersAffected").doubleValue() : 0.1;
         assertTrue(played.ofType("sample").anyMatch(s -> at(s) <= deadline * 60
-                        && (s.getJsonNumber("usersAffected").doubleValue() >= 0.25
+                        && (s.getJsonNumber("usersAffected").doubleValue() > slo
                         || s.getJsonNumber("errorRatio").doubleValue() >= 0.05)),
-                "users feel the leak by +" + deadline + " min");
+                "users feel the leak (more than " + slo + " affected) by +" + deadline + " min");
         assertFalse(played.ofType("exhausted").findAny().isEmpty(), "left alone, the leak exhausts its area");
         assertTrue(played.ofType("restart").anyMatch(r -> "deploy".equals(r.getString("reason"))),
                 "the band-aid restarts the CRM");
 
-        // A bigger heap has few collections, so its floor lags: ask with full GCs (histograms) and `memory`.
-        CrmComponents leaking = CrmComponents.byId(variant.leakingComponent()).orElseThrow();
+        // A bigger heap has few collections, so its floor lags: ask with full GCs (histograms) and `memory`. A
+        // backlog is left out here: the band-aid comes after the story's rush, when a queue drains whatever the heap.
+        if (leaking.backlog().isPresent()) {
+            return;
+        }
         if (area == MemoryArea.HEAP) {
             String diff = played.outputs().filter(t -> t.contains("Growth from")).reduce((a, b) -> b).orElseThrow();
-            assertTrue(diffShowsGrowth(diff, leaking.evidence().leakClass()),
+            assertTrue(diffShowsGrowth(diff, leakClass),
                     "after " + bandAid.id() + " the leak keeps growing (it only delays exhaustion):\n" + diff);
         } else {
             List<Long> seen = memoryLooks(played, area);
@@ -229,13 +239,24 @@ class ReferenceSolutionsTest {
                 .map(e -> e.getJsonNumber(field).longValue()).toList();
     }
 
-    /** Growth of the leaking area between two incident times, in bytes per incident minute. */
+    /**
+     * Growth of the leaking area between two incident times, in bytes per incident minute, trough to trough: the
+     * lowest level in the three minutes after the start and in the three before the end. Transient allocations (a
+     * scan's direct work area, garbage between collections) only ever add to a reading.
+     */
     private static double slope(PlayedTranscript played, MemoryArea area, double fromSeconds, double toSeconds) {
-        JsonObject from = played.sampleAt(fromSeconds).orElseThrow();
-        JsonObject to = played.sampleAt(toSeconds).orElseThrow();
-        assertTrue(at(to) - at(from) >= 0.6 * (toSeconds - fromSeconds),
+        JsonObject from = lowest(played, area, fromSeconds, fromSeconds + 180);
+        JsonObject to = lowest(played, area, toSeconds - 180, toSeconds);
+        assertTrue(at(to) - at(from) >= 0.4 * (toSeconds - fromSeconds),
                 "samples cover " + fromSeconds + ".." + toSeconds + " s");
         return (used(to, area) - used(from, area)) / ((at(to) - at(from)) / 60);
+    }
+
+    private static JsonObject lowest(PlayedTranscript played, MemoryArea area, double fromSeconds,
+            double toSeconds) {
+        return played.samples().filter(s -> s.getBoolean("crmUp", false) && at(s) >= fromSeconds
+                && at(s) <= toSeconds).min(java.util.Comparator.comparingLong(s -> used(s, area)))
+                .orElseThrow(() -> new AssertionError("no samples in " + fromSeconds + ".." + toSeconds + " s"));
     }
 
     private static Scenario.Variant variant(Scenario scenario, String id) {

@@ -34,14 +34,14 @@ public final class HeapCommand implements Command {
 
     @Override
     public String summary() {
-        return "`heap histo`: live objects by class (forces a full GC); `heap diff [H1 H2]`: what grew (and shrank)"
+        return "`heap histo`: live objects by class (forces a full GC); `heap diff [H1 H2] [CLASS]`: what grew (and shrank)"
                 + " between two; `heap roots CLASS`: what keeps it alive; `heap dump`: a .hprof for Eclipse MAT or"
                 + " VisualVM";
     }
 
     @Override
     public String usage() {
-        return "heap histo | heap diff [H1 H2] | heap roots CLASS | heap dump";
+        return "heap histo | heap diff [H1 H2] [CLASS] | heap roots CLASS | heap dump";
     }
 
     @Override
@@ -93,7 +93,11 @@ public final class HeapCommand implements Command {
         return Result.ok(text.toString());
     }
 
-    private Result diff(List<String> ids, DrillSession session) throws UsageException {
+    private Result diff(List<String> args, DrillSession session) throws UsageException {
+        // Anything that is not a histogram id narrows the diff to classes whose name holds it: a small class that
+        // grows in count (a listener, a queued message) hides below the big byte arrays it owns.
+        List<String> ids = args.stream().filter(a -> a.matches("H\\d+")).toList();
+        String only = args.stream().filter(a -> !a.matches("H\\d+")).findFirst().orElse("");
         HistogramStore store = session.drill().histograms();
         Histogram from;
         Histogram to;
@@ -114,6 +118,9 @@ public final class HeapCommand implements Command {
         }
         List<Growth> growth = new ArrayList<>();
         for (Map.Entry<String, Entry> row : to.rows().entrySet()) {
+            if (!row.getKey().contains(only)) {
+                continue;
+            }
             Entry before = from.rows().getOrDefault(row.getKey(), new Entry(0, 0));
             growth.add(new Growth(row.getKey(), row.getValue().instances() - before.instances(),
                     row.getValue().bytes() - before.bytes()));
