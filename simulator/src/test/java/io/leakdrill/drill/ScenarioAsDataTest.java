@@ -69,19 +69,6 @@ class ScenarioAsDataTest {
     }
 
     @Test
-    void everyShippedScenarioRunsEachOfItsVariants() throws Exception {
-        for (String id : ScenarioCatalog.standard().ids()) {
-            for (var variant : ScenarioCatalog.standard().load(id).variants()) {
-                Path transcript = play(id, id + "-" + variant.id(), "wait 3m\nstatus\nquit\n", "--variant",
-                        variant.id());
-                JsonObject header = events(transcript, "drill").get(0);
-                assertEquals(variant.id(), header.getString("variant"));
-                assertEquals("quit", events(transcript, "end").get(0).getString("reason"), id);
-            }
-        }
-    }
-
-    @Test
     void theSameSeedAndScriptReplayTheSameVariantStoryAndGrade() throws Exception {
         String script = "wait 18m\nack\nupdate Heap floor rising on the CRM; investigating, next update in 15 min\n"
                 + "quit\n";

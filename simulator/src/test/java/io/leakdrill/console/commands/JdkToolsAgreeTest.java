@@ -114,7 +114,7 @@ class JdkToolsAgreeTest {
             // quote) may take several reads to show, as it would for a trainee.
             AtomicReference<String> roots = new AtomicReference<>("");
             await("heap roots " + needle + " names " + evidence.retainedBy()).atMost(Duration.ofSeconds(60))
-                    .pollDelay(Duration.ofSeconds(8)).pollInterval(Duration.ofSeconds(4))
+                    .pollDelay(Duration.ofSeconds(5)).pollInterval(Duration.ofSeconds(3))
                     .until(() -> {
                         roots.set(run(session, new HeapCommand(), "roots", needle));
                         return roots.get().contains(evidence.retainedBy());
