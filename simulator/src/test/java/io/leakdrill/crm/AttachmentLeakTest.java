@@ -67,10 +67,10 @@ class AttachmentLeakTest {
                 .longValue();
     }
 
-    /** Live instances by class, after the full GC the histogram forces (which also frees unreachable buffers). */
+    /** Live instances of every class, after the full GC the histogram forces (which also frees unreachable buffers). */
     private Map<String, Long> histogram() throws Exception {
         Map<String, Long> instances = new HashMap<>();
-        for (JsonValue row : crm.admin().histogram(400, CALL).getJsonArray("rows")) {
+        for (JsonValue row : crm.admin().histogram(5000, CALL).getJsonArray("rows")) {
             JsonObject r = row.asJsonObject();
             instances.put(r.getString("class"), r.getJsonNumber("instances").longValue());
         }
