@@ -67,7 +67,9 @@ class JdkToolsAgreeTest {
         ScenarioCatalog catalog = ScenarioCatalog.in(SCENARIOS);
         List<Case> cases = new ArrayList<>();
         for (CrmComponents component : CrmComponents.values()) {
-            if (!component.canLeak()) {
+            // JFR samples a class loader per quote too rarely to trace it within a minute on 2 cores (see the issue 4
+            // note); the metaspace leak's histogram, NMT and dump agreement is covered by QuoteTemplateLeakTest.
+            if (!component.canLeak() || component.area() == io.leakdrill.world.monitor.MemoryArea.METASPACE) {
                 continue;
             }
             search:
