@@ -67,8 +67,8 @@ class JdkToolsAgreeTest {
         ScenarioCatalog catalog = ScenarioCatalog.in(SCENARIOS);
         List<Case> cases = new ArrayList<>();
         for (CrmComponents component : CrmComponents.values()) {
-            // JFR samples a class loader per quote too rarely to trace it within a minute on 2 cores (see the issue 4
-            // note); the metaspace leak's histogram, NMT and dump agreement is covered by QuoteTemplateLeakTest.
+            // JFR samples a class loader per quote too rarely to trace it within a minute on 2 cores, so the metaspace
+            // leak is left out here for now (see the issue 4 note); QuoteTemplateLeakTest still checks its growth.
             if (!component.canLeak() || component.area() == io.leakdrill.world.monitor.MemoryArea.METASPACE) {
                 continue;
             }
