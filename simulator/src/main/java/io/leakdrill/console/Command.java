@@ -12,7 +12,34 @@ public interface Command {
     /** Usage line, e.g. {@code deploy PATCH}. */
     String usage();
 
+    /** The group `help` lists the command under. */
+    Purpose purpose();
+
+    /** One typical use, as a trainee would type it. */
+    String example();
+
     Result run(List<String> args, DrillSession session) throws Exception;
+
+    /** What a command is for, in the order `help` lists the groups. */
+    enum Purpose {
+        SITUATION("The situation"),
+        SERVER("The server"),
+        WORLD("The world around it"),
+        REASONING("Reasoning"),
+        ACTIONS("Actions"),
+        PEOPLE("People"),
+        DRILL("Help and the drill");
+
+        private final String title;
+
+        Purpose(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
 
     /** What a command printed, whether it worked, and whether it ends the drill (and why). */
     record Result(String text, boolean ok, String endReason) {

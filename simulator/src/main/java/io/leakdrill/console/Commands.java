@@ -29,9 +29,13 @@ public final class Commands {
     }
 
     public static Dispatcher dispatcher(DrillSession session) {
+        return new Dispatcher(session, all());
+    }
+
+    /** Every command, `help` first; `help` lists this same list. */
+    public static List<Command> all() {
         List<Command> all = new ArrayList<>();
-        Dispatcher[] self = new Dispatcher[1];
-        all.add(new HelpCommand(() -> self[0].commands()));
+        all.add(new HelpCommand(() -> all));
         all.add(new StatusCommand());
         all.add(new AlertsCommand());
         all.add(new AckCommand());
@@ -51,7 +55,6 @@ public final class Commands {
         all.add(new WaitCommand());
         all.add(EndCommand.resolve());
         all.add(EndCommand.quit());
-        self[0] = new Dispatcher(session, all);
-        return self[0];
+        return all;
     }
 }

@@ -28,6 +28,16 @@ public final class AckCommand implements Command {
     }
 
     @Override
+    public Purpose purpose() {
+        return Purpose.SITUATION;
+    }
+
+    @Override
+    public String example() {
+        return "ack A1";
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) throws UsageException {
         List<Alert> chosen = new ArrayList<>();
         if (args.isEmpty()) {

@@ -26,6 +26,16 @@ public final class AlertsCommand implements Command {
     }
 
     @Override
+    public Purpose purpose() {
+        return Purpose.SITUATION;
+    }
+
+    @Override
+    public String example() {
+        return "alerts";
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) {
         List<Alert> all = session.drill().alerts().all();
         if (all.isEmpty()) {

@@ -44,6 +44,16 @@ public final class DbCommand implements Command {
     }
 
     @Override
+    public Purpose purpose() {
+        return Purpose.WORLD;
+    }
+
+    @Override
+    public String example() {
+        return "db slowlog 200";
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) throws Exception {
         if (args.isEmpty()) {
             throw new UsageException("db needs a sub-command");

@@ -27,6 +27,16 @@ public final class DeployCommand implements Command {
     }
 
     @Override
+    public Purpose purpose() {
+        return Purpose.ACTIONS;
+    }
+
+    @Override
+    public String example() {
+        return "deploy PATCH, with an id from `patches`";
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) throws Exception {
         if (args.size() != 1) {
             throw new UsageException("deploy takes one patch id");

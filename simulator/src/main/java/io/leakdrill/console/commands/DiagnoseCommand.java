@@ -25,6 +25,16 @@ public final class DiagnoseCommand implements Command {
     }
 
     @Override
+    public Purpose purpose() {
+        return Purpose.REASONING;
+    }
+
+    @Override
+    public String example() {
+        return "diagnose COMPONENT, with a component named by your evidence";
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) throws UsageException {
         if (args.size() != 1) {
             throw new UsageException("diagnose takes one component id");

@@ -39,6 +39,16 @@ public final class EndCommand implements Command {
     }
 
     @Override
+    public Purpose purpose() {
+        return Purpose.DRILL;
+    }
+
+    @Override
+    public String example() {
+        return name;
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) {
         if (!name.equals("resolve")) {
             return Result.end("Drill abandoned at " + session.clock() + ".", name);

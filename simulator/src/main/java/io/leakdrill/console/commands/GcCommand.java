@@ -31,6 +31,16 @@ public final class GcCommand implements Command {
     }
 
     @Override
+    public Purpose purpose() {
+        return Purpose.SERVER;
+    }
+
+    @Override
+    public String example() {
+        return "gc 20";
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) throws UsageException {
         if (args.size() > 1) {
             throw new UsageException("unexpected '" + args.get(1) + "'");

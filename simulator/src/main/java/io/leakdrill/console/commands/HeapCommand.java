@@ -45,6 +45,16 @@ public final class HeapCommand implements Command {
     }
 
     @Override
+    public Purpose purpose() {
+        return Purpose.SERVER;
+    }
+
+    @Override
+    public String example() {
+        return "heap histo, then a few minutes later: heap diff";
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) throws Exception {
         if (args.isEmpty()) {
             throw new UsageException("heap needs a sub-command");

@@ -31,17 +31,35 @@ public final class HelpCommand implements Command {
     }
 
     @Override
+    public Purpose purpose() {
+        return Purpose.DRILL;
+    }
+
+    @Override
+    public String example() {
+        return "help heap";
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) {
         if (!args.isEmpty()) {
             return commands.get().stream().filter(c -> c.name().equals(args.get(0))).findFirst()
-                    .map(c -> Result.ok("usage: " + c.usage() + "\n  " + c.summary()))
+                    .map(c -> Result.ok("usage: " + c.usage() + "\n  " + c.summary() + "\n  example: " + c.example()))
                     .orElse(Result.error("no command '" + args.get(0) + "'; type `help` for the list"));
         }
-        StringBuilder text = new StringBuilder("Commands:\n");
-        for (Command c : commands.get()) {
-            text.append(String.format(Locale.ROOT, "  %-22s %s%n", c.usage(), c.summary()));
+        StringBuilder text = new StringBuilder();
+        for (Purpose purpose : Purpose.values()) {
+            List<Command> group = commands.get().stream().filter(c -> c.purpose() == purpose).toList();
+            if (group.isEmpty()) {
+                continue;
+            }
+            text.append(purpose.title()).append(":\n");
+            for (Command c : group) {
+                text.append(String.format(Locale.ROOT, "  %-22s %s%n", c.usage(), c.summary()));
+            }
         }
-        text.append("Asynchronous events (alerts, messages) print above the prompt as they happen.");
+        text.append("`help COMMAND` shows its usage with an example. Asynchronous events (alerts, messages) print above"
+                + " the prompt as they happen.");
         return Result.ok(text.toString());
     }
 }

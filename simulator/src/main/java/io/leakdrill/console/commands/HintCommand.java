@@ -28,6 +28,16 @@ public final class HintCommand implements Command {
     }
 
     @Override
+    public Purpose purpose() {
+        return Purpose.DRILL;
+    }
+
+    @Override
+    public String example() {
+        return "hint";
+    }
+
+    @Override
     public synchronized Result run(List<String> args, DrillSession session) {
         List<Hint> hints = session.drill().scenario().hints();
         if (given >= hints.size()) {

@@ -37,6 +37,16 @@ public final class LogsCommand implements Command {
     }
 
     @Override
+    public Purpose purpose() {
+        return Purpose.SERVER;
+    }
+
+    @Override
+    public String example() {
+        return "logs --grep OutOfMemoryError --tail 20";
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) throws Exception {
         String grep = null;
         int tail = DEFAULT_TAIL;

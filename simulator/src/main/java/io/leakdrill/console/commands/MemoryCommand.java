@@ -32,6 +32,16 @@ public final class MemoryCommand implements Command {
     }
 
     @Override
+    public Purpose purpose() {
+        return Purpose.SERVER;
+    }
+
+    @Override
+    public String example() {
+        return "memory";
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) throws Exception {
         var crm = session.drill().crm();
         if (crm.port() < 0) {

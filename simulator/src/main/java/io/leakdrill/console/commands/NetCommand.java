@@ -42,6 +42,16 @@ public final class NetCommand implements Command {
     }
 
     @Override
+    public Purpose purpose() {
+        return Purpose.WORLD;
+    }
+
+    @Override
+    public String example() {
+        return "net stats";
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) throws Exception {
         if (args.isEmpty()) {
             throw new UsageException("net needs a sub-command");

@@ -25,6 +25,16 @@ public final class PatchesCommand implements Command {
     }
 
     @Override
+    public Purpose purpose() {
+        return Purpose.ACTIONS;
+    }
+
+    @Override
+    public String example() {
+        return "patches";
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) {
         StringBuilder text = new StringBuilder();
         for (Patch p : session.drill().scenario().patches()) {

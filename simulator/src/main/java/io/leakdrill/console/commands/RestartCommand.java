@@ -24,6 +24,16 @@ public final class RestartCommand implements Command {
     }
 
     @Override
+    public Purpose purpose() {
+        return Purpose.ACTIONS;
+    }
+
+    @Override
+    public String example() {
+        return "restart";
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) throws Exception {
         var drill = session.drill();
         long oldPid = drill.crm().process() == null ? -1 : drill.crm().process().pid();

@@ -28,6 +28,16 @@ public final class StatusCommand implements Command {
     }
 
     @Override
+    public Purpose purpose() {
+        return Purpose.SITUATION;
+    }
+
+    @Override
+    public String example() {
+        return "status";
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) {
         Drill drill = session.drill();
         StringBuilder text = new StringBuilder();

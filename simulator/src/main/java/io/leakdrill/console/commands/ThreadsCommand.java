@@ -29,6 +29,16 @@ public final class ThreadsCommand implements Command {
     }
 
     @Override
+    public Purpose purpose() {
+        return Purpose.SERVER;
+    }
+
+    @Override
+    public String example() {
+        return "threads";
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) throws Exception {
         var crm = session.drill().crm();
         if (crm.port() < 0) {

@@ -25,6 +25,16 @@ public final class UpdateCommand implements Command {
     }
 
     @Override
+    public Purpose purpose() {
+        return Purpose.PEOPLE;
+    }
+
+    @Override
+    public String example() {
+        return "update Reps see slow pages; we are checking the CRM heap; next update in 15 min";
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) throws UsageException {
         if (args.isEmpty()) {
             throw new UsageException("update needs the text to post");

@@ -26,6 +26,16 @@ public final class WaitCommand implements Command {
     }
 
     @Override
+    public Purpose purpose() {
+        return Purpose.DRILL;
+    }
+
+    @Override
+    public String example() {
+        return "wait 5m";
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) throws UsageException {
         if (args.size() != 1) {
             throw new UsageException("wait takes one duration such as 90s or 5m");

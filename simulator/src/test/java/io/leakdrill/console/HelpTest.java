@@ -1,0 +1,49 @@
+package io.leakdrill.console;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HelpTest {
+
+    private final List<Command> commands = Commands.all();
+    private final Command help = commands.get(0);
+
+    @Test
+    void helpListsEveryCommandUnderItsPurposeInTheOrderOfThePurposes() throws Exception {
+        String text = help.run(List.of(), null).text();
+        int previousGroup = -1;
+        for (Command.Purpose purpose : Command.Purpose.values()) {
+            int at = text.indexOf(purpose.title() + ":");
+            assertTrue(at > previousGroup, purpose.title() + " is listed after the group before it:\n" + text);
+            previousGroup = at;
+        }
+        for (Command command : commands) {
+            int group = text.indexOf(command.purpose().title() + ":");
+            int line = text.indexOf("  " + command.usage() + " ");
+            assertTrue(line > group, command.name() + " is listed in " + command.purpose().title() + ":\n" + text);
+        }
+    }
+
+    @Test
+    void helpForOneCommandShowsItsUsageSummaryAndAnExampleThatUsesIt() throws Exception {
+        assertAll(commands.stream().map(command -> () -> {
+            Command.Result result = help.run(List.of(command.name()), null);
+            assertTrue(result.ok());
+            assertTrue(result.text().contains("usage: " + command.usage()), result.text());
+            assertTrue(result.text().contains(command.summary()), result.text());
+            assertTrue(command.example().startsWith(command.name()), "the example of " + command.name()
+                    + " types it: " + command.example());
+        }));
+    }
+
+    @Test
+    void helpForAnUnknownCommandSaysSo() throws Exception {
+        Command.Result result = help.run(List.of("heapp"), null);
+        assertFalse(result.ok());
+        assertTrue(result.text().contains("no command 'heapp'"), result.text());
+    }
+}
