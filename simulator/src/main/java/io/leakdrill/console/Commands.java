@@ -15,10 +15,12 @@ import io.leakdrill.console.commands.MemoryCommand;
 import io.leakdrill.console.commands.NetCommand;
 import io.leakdrill.console.commands.PatchesCommand;
 import io.leakdrill.console.commands.RestartCommand;
+import io.leakdrill.console.commands.RunbookCommand;
 import io.leakdrill.console.commands.StatusCommand;
 import io.leakdrill.console.commands.ThreadsCommand;
 import io.leakdrill.console.commands.UpdateCommand;
 import io.leakdrill.console.commands.WaitCommand;
+import io.leakdrill.runbook.Runbooks;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,11 +31,11 @@ public final class Commands {
     }
 
     public static Dispatcher dispatcher(DrillSession session) {
-        return new Dispatcher(session, all());
+        return new Dispatcher(session, all(Runbooks.standard()));
     }
 
     /** Every command, `help` first; `help` lists this same list. */
-    public static List<Command> all() {
+    public static List<Command> all(Runbooks runbooks) {
         List<Command> all = new ArrayList<>();
         all.add(new HelpCommand(() -> all));
         all.add(new StatusCommand());
@@ -52,6 +54,7 @@ public final class Commands {
         all.add(new DiagnoseCommand());
         all.add(new UpdateCommand());
         all.add(new HintCommand());
+        all.add(new RunbookCommand(runbooks));
         all.add(new WaitCommand());
         all.add(EndCommand.resolve());
         all.add(EndCommand.quit());

@@ -1,17 +1,11 @@
 package io.leakdrill.scenario;
 
+import io.leakdrill.content.ShippedFolder;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -29,29 +23,7 @@ public final class ScenarioCatalog {
     }
 
     public static ScenarioCatalog standard() throws IOException {
-        String configured = System.getProperty("leakdrill.scenarios");
-        if (configured != null && Files.isDirectory(Path.of(configured))) {
-            return new ScenarioCatalog(Path.of(configured));
-        }
-        URL marker = ScenarioCatalog.class.getResource("/scenarios/" + DEFAULT_ID + ".json");
-        if (marker == null) {
-            throw new IOException("no scenarios folder found; set -Dleakdrill.scenarios=DIR");
-        }
-        try {
-            URI uri = marker.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem jar;
-                try {
-                    jar = FileSystems.getFileSystem(uri);
-                } catch (FileSystemNotFoundException e) {
-                    jar = FileSystems.newFileSystem(uri, Map.of());
-                }
-                return new ScenarioCatalog(jar.getPath("/scenarios"));
-            }
-            return new ScenarioCatalog(Path.of(uri).getParent());
-        } catch (URISyntaxException e) {
-            throw new IOException(e);
-        }
+        return new ScenarioCatalog(ShippedFolder.find("leakdrill.scenarios", "scenarios", DEFAULT_ID + ".json"));
     }
 
     public static ScenarioCatalog in(Path folder) {

@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.leakdrill.runbook.Runbooks;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HelpTest {
 
-    private final List<Command> commands = Commands.all();
+    private final List<Command> commands = Commands.all(Runbooks.standard());
     private final Command help = commands.get(0);
 
     @Test
@@ -23,7 +24,7 @@ class HelpTest {
         }
         for (Command command : commands) {
             int group = text.indexOf(command.purpose().title() + ":");
-            int line = text.indexOf("  " + command.usage() + " ");
+            int line = text.indexOf("\n  " + command.name() + " ");
             assertTrue(line > group, command.name() + " is listed in " + command.purpose().title() + ":\n" + text);
         }
     }

@@ -55,7 +55,9 @@ public final class HelpCommand implements Command {
             }
             text.append(purpose.title()).append(":\n");
             for (Command c : group) {
-                text.append(String.format(Locale.ROOT, "  %-22s %s%n", c.usage(), c.summary()));
+                // A usage too long for the column (a command with sub-commands) is left to `help COMMAND`.
+                String usage = c.usage().length() <= 22 ? c.usage() : c.name() + " ...";
+                text.append(String.format(Locale.ROOT, "  %-22s %s%n", usage, c.summary()));
             }
         }
         text.append("`help COMMAND` shows its usage with an example. Asynchronous events (alerts, messages) print above"
