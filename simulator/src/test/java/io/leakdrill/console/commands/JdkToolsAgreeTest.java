@@ -31,6 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedClassLoader;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedObject;
 import jdk.jfr.consumer.RecordingFile;
@@ -45,7 +46,8 @@ import shark.HprofIndex;
 /**
  * For every component that can leak, the JDK's own tools, run from outside on the live CRM, agree with the drill's:
  * {@code jcmd GC.class_histogram} with {@code heap histo}, {@code jcmd VM.native_memory summary} with {@code memory},
- * {@code jcmd JFR.dump} with {@code heap roots}; and the .hprof from {@code heap dump}, read back by Square's
+ * {@code jcmd JFR.dump} with {@code heap roots} (for a metaspace leak, {@code jcmd VM.classloader_stats} and JFR's class
+ * loader statistics with {@code heap histo}); and the .hprof from {@code heap dump}, read back by Square's
  * independent parser, holds the leaking component's objects.
  */
 class JdkToolsAgreeTest {
@@ -109,29 +111,64 @@ class JdkToolsAgreeTest {
             assertTrue(Math.abs(nmtTheirs - nmtOurs) <= 0.1 * nmtOurs, String.format(Locale.ROOT,
                     "jcmd VM.native_memory says %.1f MB committed, memory %.1f MB", nmtTheirs, nmtOurs));
 
-            String needle = rootsNeedle(leak.component());
-            run(session, new HeapCommand(), "roots", needle);
-            // OldObjectSample draws a few objects from all allocations, so a path may take several reads to show, as
-            // it would for a trainee.
-            AtomicReference<String> roots = new AtomicReference<>("");
-            // A metaspace leak puts little on the heap, so its samples are the sparsest: in our runs 1 to 2 per 20 s.
-            Duration patience = Duration.ofSeconds(leak.component().area() == MemoryArea.METASPACE ? 180 : 60);
-            await("heap roots " + needle + " names " + evidence.retainedBy()).atMost(patience)
-                    .pollDelay(Duration.ofSeconds(5)).pollInterval(Duration.ofSeconds(3))
-                    .until(() -> {
-                        roots.set(run(session, new HeapCommand(), "roots", needle));
-                        return roots.get().contains(evidence.retainedBy());
-                    });
-            Path jfr = dir.resolve("crm.jfr");
-            jcmd(pid, "JFR.dump", "name=leakdrill-retention", "path-to-gc-roots=true", "filename=" + jfr);
-            assertTrue(oldObjectSamples(jfr, evidence) > 0, "jcmd JFR.dump holds old-object samples of (or held by) "
-                    + evidence.leakClass() + " or " + evidence.retainedBy());
+            if (leak.component().area() == MemoryArea.METASPACE) {
+                assertClassLoadersAgree(session, pid, evidence.leakClass());
+            } else {
+                assertRootsAgree(session, pid, evidence);
+            }
 
             Matcher written = Pattern.compile("written to (\\S+\\.hprof)").matcher(run(session, new HeapCommand(),
                     "dump"));
             assertTrue(written.find());
             assertDumpHoldsTheLeak(Path.of(written.group(1)), evidence);
         }
+    }
+
+    private void assertRootsAgree(DrillSession session, long pid, CrmComponents.Evidence evidence) throws Exception {
+        String needle = simpleName(evidence.leakClass());
+        run(session, new HeapCommand(), "roots", needle);
+        // OldObjectSample draws a few objects from all allocations, so a path may take several reads to show, as it
+        // would for a trainee.
+        AtomicReference<String> roots = new AtomicReference<>("");
+        await("heap roots " + needle + " names " + evidence.retainedBy()).atMost(Duration.ofSeconds(60))
+                .pollDelay(Duration.ofSeconds(5)).pollInterval(Duration.ofSeconds(3))
+                .until(() -> {
+                    roots.set(run(session, new HeapCommand(), "roots", needle));
+                    return roots.get().contains(evidence.retainedBy());
+                });
+        Path jfr = dir.resolve("crm.jfr");
+        jcmd(pid, "JFR.dump", "name=leakdrill-retention", "path-to-gc-roots=true", "filename=" + jfr);
+        assertTrue(oldObjectSamples(jfr, evidence.leakClass()) > 0,
+                "jcmd JFR.dump holds old-object samples of (or held by) " + evidence.leakClass());
+    }
+
+    /**
+     * A metaspace leak is a leak of class loaders, and the JDK counts those itself: {@code jcmd
+     * VM.classloader_stats} and JFR's ClassLoaderStatistics event list each live loader with its classes. (Old-object
+     * samples are no help here: a leaked template puts a few KB on the heap, so JFR samples one every few hundred.)
+     */
+    private void assertClassLoadersAgree(DrillSession session, long pid, String loaderClass) throws Exception {
+        run(session, new HeapCommand(), "histo");
+        List<HistogramStore.Histogram> histograms = session.drill().histograms().all();
+        long ours = histograms.get(histograms.size() - 1).rows().get(loaderClass).instances();
+        long theirs = jcmd(pid, "VM.classloader_stats").lines().filter(l -> l.strip().endsWith(" " + loaderClass))
+                .count();
+        assertTrue(Math.abs(theirs - ours) <= 0.15 * ours, String.format(Locale.ROOT,
+                "jcmd VM.classloader_stats lists %d %s, heap histo %d", theirs, loaderClass, ours));
+
+        jcmd(pid, "JFR.start", "name=leakdrill-test", "settings=default");
+        Path jfr = dir.resolve("classloaders.jfr");
+        jcmd(pid, "JFR.dump", "name=leakdrill-test", "filename=" + jfr);
+        long loaders = 0;
+        for (RecordedEvent event : RecordingFile.readAllEvents(jfr)) {
+            RecordedClassLoader loader = event.getEventType().getName().equals("jdk.ClassLoaderStatistics")
+                    ? event.getValue("classLoader") : null;
+            if (loader != null && loader.getType() != null && loaderClass.equals(loader.getType().getName())) {
+                loaders++;
+            }
+        }
+        assertTrue(loaders >= 0.5 * ours, "jcmd JFR.dump's ClassLoaderStatistics show " + loaders + " "
+                + loaderClass + "s, heap histo " + ours);
     }
 
     private static void assertDumpHoldsTheLeak(Path hprof, CrmComponents.Evidence evidence) throws IOException {
@@ -155,63 +192,32 @@ class JdkToolsAgreeTest {
     }
 
     /**
-     * What a trainee would ask {@code heap roots} about. A class loader is allocated once per leaked template, so
-     * JFR samples it rarely; the template texts its cache holds are sampled far more often and lead to the same
-     * static, so the metaspace leak is traced through the cache that holds them.
+     * Old-object samples of the class, or held through an instance of it: as with {@code heap roots}, a small owner
+     * is sampled less often than what it owns, and either kind of sample leads to the same root.
      */
-    private static String rootsNeedle(CrmComponents component) {
-        Matcher root = STATIC_ROOT.matcher(component.evidence().retainedBy());
-        if (component.area() == MemoryArea.METASPACE && root.find()) {
-            return simpleName(root.group(2));
-        }
-        return simpleName(component.evidence().leakClass());
-    }
-
-    /**
-     * Old-object samples of the leaking class, or held through an instance of it or through the static that
-     * retains it: as with {@code heap roots}, a small owner is sampled less often than what it owns, and every such
-     * sample leads to the same root.
-     */
-    private static long oldObjectSamples(Path jfr, CrmComponents.Evidence evidence) throws IOException {
+    private static long oldObjectSamples(Path jfr, String className) throws IOException {
         // JFR spells array classes as Java source does.
-        String className = evidence.leakClass();
         Set<String> names = className.equals("[B") ? Set.of("[B", "byte[]") : Set.of(className);
-        Matcher root = STATIC_ROOT.matcher(evidence.retainedBy());
-        String[] holderStatic = root.find() ? new String[] {root.group(1), root.group(2)} : null;
         long count = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(jfr)) {
             if (event.getEventType().getName().equals("jdk.OldObjectSample")
-                    && heldThrough(event.getValue("object"), names, holderStatic)) {
+                    && heldThrough(event.getValue("object"), names)) {
                 count++;
             }
         }
         return count;
     }
 
-    private static boolean heldThrough(RecordedObject object, Set<String> names, String[] holderStatic) {
+    private static boolean heldThrough(RecordedObject object, Set<String> names) {
         for (int step = 0; object != null && step < 64; step++) {
             RecordedClass type = object.getValue("type");
             if (type != null && names.contains(type.getName())) {
                 return true;
             }
             RecordedObject referrer = object.getValue("referrer");
-            if (referrer != null && holderStatic != null && isStatic(referrer, holderStatic[0], holderStatic[1])) {
-                return true;
-            }
             object = referrer == null ? null : referrer.getValue("object");
         }
         return false;
-    }
-
-    /** Whether a reference is the named static field of the named class: JFR shows its holder as that Class. */
-    private static boolean isStatic(RecordedObject referrer, String field, String className) {
-        RecordedObject reference = referrer.getValue("field");
-        RecordedObject holder = referrer.getValue("object");
-        if (reference == null || holder == null || !field.equals(reference.getString("name"))) {
-            return false;
-        }
-        String description = holder.getString("description");
-        return description != null && description.contains(className);
     }
 
     private static String run(DrillSession session, Command command, String... args) throws Exception {
