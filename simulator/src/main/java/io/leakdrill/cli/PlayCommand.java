@@ -108,7 +108,9 @@ final class PlayCommand implements Subcommand {
                     StandardCharsets.UTF_8)));
         } else {
             try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-                reason = new InteractiveConsole(drill, terminal).run();
+                // One history for every drill, as shells keep one: yesterday's commands are an Up arrow away.
+                reason = new InteractiveConsole(drill, terminal, Path.of(System.getProperty("user.home"),
+                        ".leakdrill", "history")).run();
             }
         }
         Scorecard card = drill.end(reason);

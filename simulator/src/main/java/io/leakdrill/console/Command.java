@@ -20,6 +20,14 @@ public interface Command {
 
     Result run(List<String> args, DrillSession session) throws Exception;
 
+    /**
+     * What tab completion offers for the next word, given the words typed after the command name: sub-commands,
+     * ids and names the drill knows. Empty when the word is free text.
+     */
+    default List<String> candidates(List<String> typed, DrillSession session) throws Exception {
+        return List.of();
+    }
+
     /** What a command is for, in the order `help` lists the groups. */
     enum Purpose {
         SITUATION("The situation"),

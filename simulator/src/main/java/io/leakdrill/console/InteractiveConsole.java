@@ -1,11 +1,12 @@
 package io.leakdrill.console;
 
 import io.leakdrill.drill.Drill;
+import java.nio.file.Path;
+import java.util.Locale;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.terminal.Terminal;
 
 /**
@@ -16,18 +17,22 @@ public final class InteractiveConsole {
 
     private final Drill drill;
     private final Terminal terminal;
+    private final Path historyFile;
 
-    public InteractiveConsole(Drill drill, Terminal terminal) {
+    public InteractiveConsole(Drill drill, Terminal terminal, Path historyFile) {
         this.drill = drill;
         this.terminal = terminal;
+        this.historyFile = historyFile;
     }
 
     public String run() {
-        Dispatcher dispatcher = Commands.dispatcher(new DrillSession(drill));
+        DrillSession session = new DrillSession(drill);
+        Dispatcher dispatcher = Commands.dispatcher(session);
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("leakdrill")
-                .completer(new StringsCompleter(dispatcher.commands().stream().map(Command::name).toList()))
+                .completer(new CommandCompleter(dispatcher, session))
+                .variable(LineReader.HISTORY_FILE, historyFile)
                 .build();
         drill.setSink(line -> reader.printAbove(line));
         while (true) {
@@ -37,7 +42,10 @@ public final class InteractiveConsole {
             } catch (UserInterruptException e) {
                 continue;
             } catch (EndOfFileException e) {
-                return "quit";
+                if (confirmsQuit(reader)) {
+                    return "quit";
+                }
+                continue;
             }
             Command.Result result = dispatcher.execute(line);
             if (!result.text().isEmpty()) {
@@ -47,6 +55,18 @@ public final class InteractiveConsole {
             if (result.endReason() != null) {
                 return result.endReason();
             }
+        }
+    }
+
+    // Ctrl-D is easy to hit by accident, and ending a drill cannot be undone.
+    private static boolean confirmsQuit(LineReader reader) {
+        try {
+            return reader.readLine("End the drill now? It is graded as it stands. [y/N] ").strip()
+                    .toLowerCase(Locale.ROOT).startsWith("y");
+        } catch (EndOfFileException e) {
+            return true;
+        } catch (UserInterruptException e) {
+            return false;
         }
     }
 }

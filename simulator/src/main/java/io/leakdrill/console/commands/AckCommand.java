@@ -38,6 +38,11 @@ public final class AckCommand implements Command {
     }
 
     @Override
+    public List<String> candidates(List<String> typed, DrillSession session) {
+        return typed.isEmpty() ? session.drill().alerts().firing().stream().map(a -> a.id()).toList() : List.of();
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) throws UsageException {
         List<Alert> chosen = new ArrayList<>();
         if (args.isEmpty()) {

@@ -54,6 +54,11 @@ public final class DbCommand implements Command {
     }
 
     @Override
+    public List<String> candidates(List<String> typed, DrillSession session) {
+        return typed.isEmpty() ? List.of("status", "slowlog", "locks") : List.of();
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) throws Exception {
         if (args.isEmpty()) {
             throw new UsageException("db needs a sub-command");

@@ -37,6 +37,11 @@ public final class DeployCommand implements Command {
     }
 
     @Override
+    public List<String> candidates(List<String> typed, DrillSession session) {
+        return typed.isEmpty() ? session.drill().scenario().patches().stream().map(p -> p.id()).toList() : List.of();
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) throws Exception {
         if (args.size() != 1) {
             throw new UsageException("deploy takes one patch id");

@@ -55,6 +55,17 @@ public final class HeapCommand implements Command {
     }
 
     @Override
+    public List<String> candidates(List<String> typed, DrillSession session) {
+        if (typed.isEmpty()) {
+            return List.of("histo", "diff", "roots", "dump");
+        }
+        if (typed.get(0).equals("diff") && typed.size() <= 2) {
+            return session.drill().histograms().all().stream().map(h -> h.id()).toList();
+        }
+        return List.of();
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) throws Exception {
         if (args.isEmpty()) {
             throw new UsageException("heap needs a sub-command");

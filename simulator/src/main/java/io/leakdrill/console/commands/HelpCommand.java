@@ -41,6 +41,11 @@ public final class HelpCommand implements Command {
     }
 
     @Override
+    public List<String> candidates(List<String> typed, DrillSession session) {
+        return typed.isEmpty() ? commands.get().stream().map(Command::name).toList() : List.of();
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) {
         if (!args.isEmpty()) {
             return commands.get().stream().filter(c -> c.name().equals(args.get(0))).findFirst()

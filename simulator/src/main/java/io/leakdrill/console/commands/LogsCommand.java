@@ -47,6 +47,12 @@ public final class LogsCommand implements Command {
     }
 
     @Override
+    public List<String> candidates(List<String> typed, DrillSession session) {
+        return typed.isEmpty() || !typed.get(typed.size() - 1).startsWith("--") ? List.of("--grep", "--tail")
+                : List.of();
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) throws Exception {
         String grep = null;
         int tail = DEFAULT_TAIL;

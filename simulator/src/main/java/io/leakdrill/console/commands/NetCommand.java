@@ -52,6 +52,11 @@ public final class NetCommand implements Command {
     }
 
     @Override
+    public List<String> candidates(List<String> typed, DrillSession session) {
+        return typed.isEmpty() ? List.of("stats", "ping") : List.of();
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) throws Exception {
         if (args.isEmpty()) {
             throw new UsageException("net needs a sub-command");

@@ -47,6 +47,11 @@ public final class RunbookCommand implements Command {
     }
 
     @Override
+    public List<String> candidates(List<String> typed, DrillSession session) throws IOException {
+        return typed.isEmpty() ? runbooks.names() : List.of();
+    }
+
+    @Override
     public Result run(List<String> args, DrillSession session) throws IOException {
         if (args.size() > 1) {
             return Result.error("usage: " + usage());
