@@ -42,7 +42,7 @@ public final class InteractiveConsole {
             } catch (UserInterruptException e) {
                 continue;
             } catch (EndOfFileException e) {
-                if (confirmsQuit(reader)) {
+                if (confirmsQuit()) {
                     return "quit";
                 }
                 continue;
@@ -58,10 +58,12 @@ public final class InteractiveConsole {
         }
     }
 
-    // Ctrl-D is easy to hit by accident, and ending a drill cannot be undone.
-    private static boolean confirmsQuit(LineReader reader) {
+    // Ctrl-D is easy to hit by accident, and ending a drill cannot be undone. The question has a reader of its own,
+    // so that its answer stays out of the command history.
+    private boolean confirmsQuit() {
+        LineReader question = LineReaderBuilder.builder().terminal(terminal).build();
         try {
-            return reader.readLine("End the drill now? It is graded as it stands. [y/N] ").strip()
+            return question.readLine("End the drill now? It is graded as it stands. [y/N] ").strip()
                     .toLowerCase(Locale.ROOT).startsWith("y");
         } catch (EndOfFileException e) {
             return true;
