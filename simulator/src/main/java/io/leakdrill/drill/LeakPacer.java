@@ -63,11 +63,10 @@ public final class LeakPacer implements HabitPacer {
             settled = true;
             replan(elapsedSeconds, measuredFloorBytes);
         } else if (onPlan && settled && fullCollections > lastFullCollections && lastFullCollections >= 0
-                && measuredFloorBytes < lastFloorBytes && measuredFloorBytes < plannedFloor(elapsedSeconds)) {
+                && measuredFloorBytes < lastFloorBytes) {
             // A full GC took away garbage that young collections had promoted and the floor counted; the leak lost
             // nothing. Catching up to the old plan would grow the live set past it, and every histogram a trainee
-            // takes would bring exhaustion closer: plan again from the cleaner floor instead. A floor still ahead
-            // of the plan keeps the plan, and its brake.
+            // takes would bring exhaustion closer: plan again from the cleaner floor instead.
             replan(elapsedSeconds, measuredFloorBytes);
         }
         lastFullCollections = fullCollections;

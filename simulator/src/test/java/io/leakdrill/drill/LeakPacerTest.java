@@ -74,14 +74,6 @@ class LeakPacerTest {
     }
 
     @Test
-    void aFullGcThatLeavesTheFloorAheadOfPlanKeepsThePlanAndItsBrake() {
-        at(10, 0.75);
-        double ahead = at(30, 0.85);
-        fullCollections++;
-        assertEquals(ahead, at(31, 0.83), ahead * 1e-9, "still ahead of plan: still the slowest pace");
-    }
-
-    @Test
     void afterARestartItKeepsThePaceWithoutSteering() {
         double onPlan = at(10, 0.75);
         pacer.offPlan();
