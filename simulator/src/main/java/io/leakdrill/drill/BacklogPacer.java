@@ -97,7 +97,7 @@ public final class BacklogPacer implements HabitPacer {
 
     @Override
     public synchronized void update(double elapsedSeconds, double measuredFloorBytes, double actionsPerRealSecond,
-            double oldMaxBytes, long fullCollections) {
+            double oldMaxBytes) {
         double multiplier = 1;
         if (onPlan && oldMaxBytes > 0) {
             double drift = backlogDrift(elapsedSeconds, measuredFloorBytes, actionsPerRealSecond, oldMaxBytes);

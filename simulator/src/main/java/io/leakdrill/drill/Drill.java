@@ -184,7 +184,7 @@ public final class Drill implements AutoCloseable {
                 () -> pacer.habitProbability(), traffic, options.seed());
         clock.start();
         sampler = new Sampler(traffic, t.users(), t.slowMs(), clock.realMillis());
-        pacer.update(0, pacer.plannedFloor(0), t.users() * 1000.0 / t.thinkTimeMs(), 0, 0);
+        pacer.update(0, pacer.plannedFloor(0), t.users() * 1000.0 / t.thinkTimeMs(), 0);
         users.start();
         database.loadHistory();
         watch();
@@ -297,7 +297,7 @@ public final class Drill implements AutoCloseable {
             sink.show(event.kind().toUpperCase() + " from " + event.from() + ": " + event.text());
         }
         if (sample.crmUp()) {
-            pacer.update(at, area.used(sample), sample.requestsPerSecond(), area.max(sample), sample.jvm().fullCount());
+            pacer.update(at, area.used(sample), sample.requestsPerSecond(), area.max(sample));
         }
         watchCrm(sample);
     }

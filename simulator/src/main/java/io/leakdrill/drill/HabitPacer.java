@@ -15,12 +15,6 @@ public interface HabitPacer {
     /** The level the plan expects the CRM to report at this incident second. */
     double plannedFloor(double elapsedSeconds);
 
-    /**
-     * Re-derives the probability from the latest sample.
-     *
-     * @param fullCollections the CRM's full collections so far, which tell a floor lowered by a full GC (a histogram,
-     *     a heap dump, or the heap near its limit) from a leak that lost ground
-     */
-    void update(double elapsedSeconds, double measuredFloorBytes, double actionsPerRealSecond, double oldMaxBytes,
-            long fullCollections);
+    /** Re-derives the probability from the latest sample. */
+    void update(double elapsedSeconds, double measuredFloorBytes, double actionsPerRealSecond, double oldMaxBytes);
 }

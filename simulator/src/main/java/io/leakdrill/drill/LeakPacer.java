@@ -28,8 +28,6 @@ public final class LeakPacer implements HabitPacer {
     private volatile double probability;
     private volatile boolean settled;
     private volatile boolean onPlan = true;
-    private long lastFullCollections = -1;
-    private double lastFloorBytes = Double.NaN;
 
     public LeakPacer(double startFloorBytes, double exhaustedBytes, double targetSeconds, double speed,
             long bytesPerHabit) {
@@ -57,34 +55,22 @@ public final class LeakPacer implements HabitPacer {
     }
 
     @Override
-    public synchronized void update(double elapsedSeconds, double measuredFloorBytes, double actionsPerRealSecond,
-            double oldMaxBytes, long fullCollections) {
+    public void update(double elapsedSeconds, double measuredFloorBytes, double actionsPerRealSecond,
+            double oldMaxBytes) {
         if (onPlan && !settled && oldMaxBytes > 0 && elapsedSeconds >= settleSeconds()) {
             settled = true;
-            replan(elapsedSeconds, measuredFloorBytes);
-        } else if (onPlan && settled && fullCollections > lastFullCollections && lastFullCollections >= 0
-                && measuredFloorBytes < lastFloorBytes) {
-            // A full GC took away garbage that young collections had promoted and the floor counted; the leak lost
-            // nothing. Catching up to the old plan would grow the live set past it, and every histogram a trainee
-            // takes would bring exhaustion closer: plan again from the cleaner floor instead.
-            replan(elapsedSeconds, measuredFloorBytes);
+            startSeconds = elapsedSeconds;
+            startFloorBytes = measuredFloorBytes;
+            // Still a leak if the floor settled at or above exhaustion: a pace that shows in a diff.
+            bytesPerIncidentSecond = Math.max(bytesPerIncidentSecond / 4,
+                    (exhaustedBytes - measuredFloorBytes) / Math.max(60, targetSeconds - elapsedSeconds));
         }
-        lastFullCollections = fullCollections;
-        lastFloorBytes = measuredFloorBytes;
         double habitsPerRealSecond = bytesPerIncidentSecond * speed / bytesPerHabit;
         if (onPlan && settled && oldMaxBytes > 0) {
             double drift = (plannedFloor(elapsedSeconds) - measuredFloorBytes) / (GAIN_SHARE * oldMaxBytes);
             habitsPerRealSecond *= Math.max(SLOWEST, Math.min(FASTEST, 1 + drift));
         }
         probability = Math.min(1, habitsPerRealSecond / Math.max(1, actionsPerRealSecond));
-    }
-
-    private void replan(double elapsedSeconds, double measuredFloorBytes) {
-        startSeconds = elapsedSeconds;
-        startFloorBytes = measuredFloorBytes;
-        // Still a leak if the floor settled at or above exhaustion: a pace that shows in a diff.
-        bytesPerIncidentSecond = Math.max(bytesPerIncidentSecond / 4,
-                (exhaustedBytes - measuredFloorBytes) / Math.max(60, targetSeconds - elapsedSeconds));
     }
 
     // Short drills settle sooner, so that most of the incident still runs on the corrected plan.

@@ -48,11 +48,11 @@ class BacklogPacerTest {
         assertEquals(afterLull, pacer.plannedFloor(28 * 60 - 1), 0.05 * MB);
         // Three times the habit in the rush; users just starting (2 actions a second) do not get all of it.
         pacer.offPlan();
-        pacer.update(30 * 60, pacer.plannedFloor(30 * 60), 200, 64 * MB, 0);
+        pacer.update(30 * 60, pacer.plannedFloor(30 * 60), 200, 64 * MB);
         double rush = pacer.habitProbability() * 200;
-        pacer.update(20 * 60, pacer.plannedFloor(20 * 60), 200, 64 * MB, 0);
+        pacer.update(20 * 60, pacer.plannedFloor(20 * 60), 200, 64 * MB);
         assertEquals(3, rush / (pacer.habitProbability() * 200), 1e-6);
-        pacer.update(20 * 60, pacer.plannedFloor(20 * 60), 2, 64 * MB, 0);
+        pacer.update(20 * 60, pacer.plannedFloor(20 * 60), 2, 64 * MB);
         assertTrue(pacer.habitProbability() < 0.5, "p " + pacer.habitProbability());
     }
 
@@ -60,10 +60,10 @@ class BacklogPacerTest {
     void aBacklogAimsFromTheFirstFloorReadInTheIncident() {
         LoadProfile load = LoadProfile.of(List.of(surge("0", "15", 3), surge("23", "67", 3)));
         BacklogPacer pacer = new BacklogPacer(40 * MB, 58 * MB, 3600, 120, 65_000, 0.25, () -> 0, load, 300, 80);
-        pacer.update(60, 40 * MB, 200, 64 * MB, 0);
+        pacer.update(60, 40 * MB, 200, 64 * MB);
         double planned = pacer.plannedFloor(660);
         // The warm-up's floor came after a full GC; a working heap reads 4 MB higher once its window shows it.
-        pacer.update(660, planned + 4 * MB, 200, 64 * MB, 0);
+        pacer.update(660, planned + 4 * MB, 200, 64 * MB);
         assertEquals(planned + 4 * MB, pacer.plannedFloor(660), 0.05 * MB);
         assertEquals(58 * MB, pacer.plannedFloor(3600), 0.01 * MB);
     }

@@ -16,10 +16,8 @@ class LeakPacerTest {
     // From 70% to 90% of 64 MB in 70 incident minutes, at x60, 10 KB per habit, 100 actions a real second.
     private final LeakPacer pacer = new LeakPacer(0.7 * MAX, 0.9 * MAX, 70 * 60, 60, 10_000);
 
-    private long fullCollections;
-
     private double at(double minutes, double floorRatio) {
-        pacer.update(minutes * 60, floorRatio * MAX, ACTIONS, MAX, fullCollections);
+        pacer.update(minutes * 60, floorRatio * MAX, ACTIONS, MAX);
         return pacer.habitProbability();
     }
 
@@ -57,20 +55,6 @@ class LeakPacerTest {
         assertEquals(onPlan * 4, at(30, 0.5), onPlan * 1e-9);
         // 1% of the limit behind plan doubles the pace.
         assertEquals(onPlan * 2, at(40, 0.75 + 0.15 * 30 / 60 - 0.01), onPlan * 1e-9);
-    }
-
-    @Test
-    void aFloorLoweredByAFullGcStartsANewPlanRatherThanARaceToTheOldOne() {
-        at(10, 0.75);
-        double onPlan = at(30, 0.75 + 0.15 * 20 / 60);
-        // A histogram's full GC clears 2% of promoted garbage: the leak lost nothing, so no catching up.
-        fullCollections++;
-        double afterFullGc = at(31, 0.78);
-        double replanned = carrying((0.9 - 0.78) / 39);
-        assertEquals(replanned, afterFullGc, replanned * 1e-9);
-        assertTrue(afterFullGc < onPlan * 1.5, "not the threefold catch-up of a leak behind plan");
-        // The same drop without a full GC is the leak behind plan, and the pace catches up.
-        assertEquals(replanned * 4, at(32, 0.78 - 0.04), replanned * 1e-9);
     }
 
     @Test
