@@ -63,16 +63,17 @@ final class PatternBench {
         // as it reads the recording inside the CRM). Their own pauses are left out of the symptoms.
         double toolsAt = target * 60 * TOOLS_AT;
         String costs = null;
-        double[] toolWindow = {Double.NaN, Double.NaN};
+        double toolsFrom = Double.NaN;
+        double toolsTo = Double.NaN;
         try {
             long deadline = System.nanoTime() + drill.clock().realFor(scenario.leak().exhaustedAt().multipliedBy(2))
                     .toNanos();
             while (drill.exhaustedAtSeconds().isEmpty() && System.nanoTime() < deadline) {
                 if (costs == null && drill.clock().elapsedSeconds() >= toolsAt) {
-                    toolWindow[0] = drill.clock().elapsedSeconds();
+                    toolsFrom = drill.clock().elapsedSeconds();
                     costs = drill.crm().port() < 0 ? "the CRM was down at +" + Math.round(toolsAt / 60)
                             + " min; no tool costs" : toolCostsOrWhy(drill, component, scenario);
-                    toolWindow[1] = drill.clock().elapsedSeconds();
+                    toolsTo = drill.clock().elapsedSeconds();
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
             }
@@ -82,7 +83,7 @@ final class PatternBench {
         if (costs == null) {
             costs = "exhausted before +" + Math.round(toolsAt / 60) + " min; no tool costs";
         }
-        Double symptomAt = firstSymptom(drill.samples().last(Integer.MAX_VALUE), toolWindow[0], toolWindow[1] + 60);
+        Double symptomAt = firstSymptom(drill.samples().last(Integer.MAX_VALUE), toolsFrom, toolsTo + 60);
         var exhausted = drill.exhaustedAtSeconds();
         io.out().printf(Locale.ROOT, "%s: users first hurt at %s; exhausted at %s, target +%.0f min%s%n  %s%n",
                 label, symptomAt == null ? "never" : String.format(Locale.ROOT, "+%.1f min", symptomAt / 60),
@@ -97,7 +98,8 @@ final class PatternBench {
         try {
             return toolCosts(drill, component, scenario);
         } catch (Exception e) {
-            return "a heap tool failed at +" + Math.round(drill.clock().elapsedSeconds() / 60) + " min: " + e.getMessage();
+            return "a heap tool failed at +" + Math.round(drill.clock().elapsedSeconds() / 60) + " min: "
+                    + e.getMessage();
         }
     }
 
@@ -117,8 +119,8 @@ final class PatternBench {
         Matcher size = SIZE.matcher(dump);
         Files.deleteIfExists(Path.of(dump.substring(dump.indexOf("written to ") + 11, dump.indexOf(".hprof") + 6)));
         return String.format(Locale.ROOT, "at +%d min, -Xmx%dm: heap histo %s ms, heap roots %s ms, heap dump %s MB"
-                + " in %s ms", Math.round(started / 60), scenario.crm().heapMb(), pause(histo), pause(roots), size.find() ? size.group(1) : "?",
-                pause(dump));
+                + " in %s ms", Math.round(started / 60), scenario.crm().heapMb(), pause(histo), pause(roots),
+                size.find() ? size.group(1) : "?", pause(dump));
     }
 
     // A quarter of the users hurt, or 5% of requests failing, in one sample outside the tools' own window.

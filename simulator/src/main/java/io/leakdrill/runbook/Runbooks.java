@@ -35,10 +35,7 @@ public final class Runbooks {
 
     /** Every runbook's name, sorted. */
     public List<String> names() throws IOException {
-        if (missing != null) {
-            throw missing;
-        }
-        try (Stream<Path> files = Files.list(folder)) {
+        try (Stream<Path> files = Files.list(folder())) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md"))
                     .map(n -> n.substring(0, n.length() - 3)).sorted().toList();
         }
@@ -46,9 +43,7 @@ public final class Runbooks {
 
     /** The runbook's Markdown, if there is one by that name. */
     public Optional<String> markdown(String name) throws IOException {
-        if (missing != null) {
-            throw missing;
-        }
+        Path folder = folder();
         if (!name.matches("[a-z0-9-]+")) {
             return Optional.empty();
         }
@@ -61,5 +56,12 @@ public final class Runbooks {
     public String title(String name) throws IOException {
         return markdown(name).flatMap(text -> text.lines().filter(l -> l.startsWith("# ")).findFirst())
                 .map(l -> l.substring(2).strip()).orElse(name);
+    }
+
+    private Path folder() throws IOException {
+        if (missing != null) {
+            throw missing;
+        }
+        return folder;
     }
 }

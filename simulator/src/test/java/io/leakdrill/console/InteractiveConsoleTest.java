@@ -32,7 +32,8 @@ class InteractiveConsoleTest {
                 // Built directly: the builder would put a new pty between the streams and JLine, and a pty never
                 // reports the end of its input.
                 Terminal terminal = new DumbTerminal("test", Terminal.TYPE_DUMB,
-                        new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8)) {
+                        new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), screen,
+                        StandardCharsets.UTF_8)) {
             // A console that waits for keys that never come must fail the test, not hang the build.
             typed = assertTimeoutPreemptively(Duration.ofSeconds(30),
                     () -> new InteractiveConsole(drill, terminal, dir.resolve("history")).run());

@@ -46,8 +46,8 @@ import shark.HprofIndex;
 /**
  * For every component that can leak, the JDK's own tools, run from outside on the live CRM, agree with the drill's:
  * {@code jcmd GC.class_histogram} with {@code heap histo}, {@code jcmd VM.native_memory summary} with {@code memory},
- * {@code jcmd JFR.dump} with {@code heap roots} (for a metaspace leak, {@code jcmd VM.classloader_stats} and JFR's class
- * loader statistics with {@code heap histo}); and the .hprof from {@code heap dump}, read back by Square's
+ * {@code jcmd JFR.dump} with {@code heap roots} (for a metaspace leak, {@code jcmd VM.classloader_stats} and JFR's
+ * class loader statistics with {@code heap histo}); and the .hprof from {@code heap dump}, read back by Square's
  * independent parser, holds the leaking component's objects.
  */
 class JdkToolsAgreeTest {
