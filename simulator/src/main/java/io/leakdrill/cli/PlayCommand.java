@@ -110,7 +110,7 @@ final class PlayCommand implements Subcommand {
             try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
                 // One history for every drill, as shells keep one: yesterday's commands are an Up arrow away.
                 reason = new InteractiveConsole(drill, terminal, Path.of(System.getProperty("user.home"),
-                        ".leakdrill", "history")).run();
+                        ".leakdrill", "history"), System.getenv()).run();
             }
         }
         Scorecard card = drill.end(reason);

@@ -34,11 +34,22 @@ public final class Dispatcher {
         if (trimmed.isEmpty() || trimmed.startsWith("#")) {
             return Command.Result.ok("");
         }
+        session.takeEvidenceOfCommand();
         long seq = session.record("command", Json.createObjectBuilder().add("input", trimmed));
-        Command.Result result = run(trimmed);
+        Command.Result result = decorate(run(trimmed), session.takeEvidenceOfCommand());
         session.record("output", Json.createObjectBuilder().add("command", seq).add("ok", result.ok())
-                .add("text", result.text()));
+                .add("text", Style.plain(result.text())));
         return result;
+    }
+
+    // The evidence ids go under the output, next to the prompt, where the trainee reads last before citing them.
+    private Command.Result decorate(Command.Result result, List<String> evidence) {
+        Style style = session.style();
+        String text = result.ok() ? result.text() : style.bad(result.text());
+        if (!evidence.isEmpty()) {
+            text += (text.isEmpty() ? "" : "\n") + style.dim("[evidence " + String.join(", ", evidence) + "]");
+        }
+        return new Command.Result(text, result.ok(), result.endReason());
     }
 
     private Command.Result run(String line) {
@@ -58,8 +69,8 @@ public final class Dispatcher {
         } catch (UsageException e) {
             return Command.Result.error(e.getMessage() + "\nusage: " + command.usage());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Command.Result.error(name + ": interrupted");
+            // Ctrl-C: the command is cancelled, and the console goes on with a clear interrupt flag.
+            return Command.Result.error(name + ": cancelled at " + session.clock());
         } catch (Exception e) {
             return Command.Result.error(name + " failed: " + describe(e));
         }

@@ -10,8 +10,12 @@ public final class Prompt {
     }
 
     public static String of(Drill drill) {
+        return of(drill, Style.PLAIN);
+    }
+
+    public static String of(Drill drill, Style style) {
         String severity = drill.alerts().firing().stream().map(Alert::rule).map(r -> r.severity()).sorted()
                 .findFirst().orElse("ok");
-        return "[" + drill.clock().clockText() + " " + severity + "] crm> ";
+        return "[" + drill.clock().clockText() + " " + style.severity(severity) + "] crm> ";
     }
 }

@@ -20,7 +20,7 @@ public final class ScriptConsole {
     }
 
     public String run(BufferedReader script) throws IOException {
-        drill.setSink(line -> {
+        drill.setSink((tone, line) -> {
             synchronized (out) {
                 out.println("  >> " + line);
                 out.flush();

@@ -58,7 +58,7 @@ public final class Drill implements AutoCloseable {
     private final HistogramStore histograms = new HistogramStore();
     private final ScheduledExecutorService ticker;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private volatile EventSink sink = line -> { };
+    private volatile EventSink sink = (tone, line) -> { };
     private Sampler sampler;
     private HabitPacer pacer;
     private VirtualUsers users;
@@ -257,7 +257,7 @@ public final class Drill implements AutoCloseable {
         try {
             tick();
         } catch (RuntimeException e) {
-            sink.show("monitor: " + e);
+            sink.show(EventSink.Tone.WARN, "monitor: " + e);
         }
     }
 
@@ -283,7 +283,9 @@ public final class Drill implements AutoCloseable {
                     // Incident seconds from the sample's moment to the alert being shown: scrape plus evaluation.
                     .add("lagSeconds", Math.round((clock.realMillis() - tickStartMillis) * options.speed() / 100.0)
                             / 10.0));
-            sink.show(change.fired()
+            EventSink.Tone tone = !change.fired() ? EventSink.Tone.GOOD
+                    : "SEV1".equals(alert.rule().severity()) ? EventSink.Tone.BAD : EventSink.Tone.WARN;
+            sink.show(tone, change.fired()
                     ? "ALERT " + alert.id() + " [" + alert.rule().severity() + "] " + alert.rule().summary()
                     : "RESOLVED " + alert.id() + " " + alert.rule().summary());
         }
@@ -294,7 +296,8 @@ public final class Drill implements AutoCloseable {
         for (Scenario.StoryEvent event : timeline.due(clock.elapsed(), sample)) {
             transcript.write("story", Json.createObjectBuilder().add("event", event.id()).add("kind", event.kind())
                     .add("from", event.from()).add("text", event.text()));
-            sink.show(event.kind().toUpperCase() + " from " + event.from() + ": " + event.text());
+            sink.show(EventSink.Tone.INFO,
+                    event.kind().toUpperCase() + " from " + event.from() + ": " + event.text());
         }
         if (sample.crmUp()) {
             pacer.update(at, area.used(sample), sample.requestsPerSecond(), area.max(sample));
@@ -309,7 +312,7 @@ public final class Drill implements AutoCloseable {
         for (String line : logWatcher.newOutOfMemoryLines()) {
             transcript.write("crm", Json.createObjectBuilder().add("state", "oom").add("exitCode", -1)
                     .add("detail", line));
-            sink.show("CRM log: " + line);
+            sink.show(EventSink.Tone.BAD, "CRM log: " + line);
             markExhausted(sample);
         }
         var process = crm.process();
@@ -318,8 +321,8 @@ public final class Drill implements AutoCloseable {
             String tail = process.outputTail();
             transcript.write("crm", Json.createObjectBuilder().add("state", "exited")
                     .add("exitCode", process.exitCode()).add("detail", tail));
-            sink.show("CRM process " + process.pid() + " exited with code " + process.exitCode()
-                    + "; users cannot reach it. `restart` brings it back.");
+            sink.show(EventSink.Tone.BAD, "CRM process " + process.pid() + " exited with code "
+                    + process.exitCode() + "; users cannot reach it. `restart` brings it back.");
             markExhausted(sample);
         }
         if (sample.crmUp() && area.ratio(sample) >= scenario.leak().exhaustedRatio()) {

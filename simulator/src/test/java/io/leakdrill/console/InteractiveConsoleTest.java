@@ -1,6 +1,7 @@
 package io.leakdrill.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
@@ -27,16 +30,20 @@ class InteractiveConsoleTest {
     private String typed;
 
     private String play(String keys) throws Exception {
+        return play(keys, Terminal.TYPE_DUMB, Map.of());
+    }
+
+    private String play(String keys, String terminalType, Map<String, String> env) throws Exception {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         try (Drill drill = QuietDrill.start(dir);
                 // Built directly: the builder would put a new pty between the streams and JLine, and a pty never
                 // reports the end of its input.
-                Terminal terminal = new DumbTerminal("test", Terminal.TYPE_DUMB,
+                Terminal terminal = new DumbTerminal("test", terminalType,
                         new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)), screen,
                         StandardCharsets.UTF_8)) {
             // A console that waits for keys that never come must fail the test, not hang the build.
             typed = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                    () -> new InteractiveConsole(drill, terminal, dir.resolve("history")).run());
+                    () -> new InteractiveConsole(drill, terminal, dir.resolve("history"), env).run());
         }
         return screen.toString(StandardCharsets.UTF_8);
     }
@@ -58,5 +65,25 @@ class InteractiveConsoleTest {
         assertEquals("quit", typed);
         assertEquals(List.of("status", "heap histo"), Files.readAllLines(dir.resolve("history")).stream()
                 .map(line -> line.substring(line.indexOf(':') + 1)).toList());
+    }
+
+    @Test
+    void quitAsksFirstAndANoKeepsTheDrillGoing() throws Exception {
+        String screen = play("quit\nn\nstatus\nquit\ny\n");
+        assertEquals("quit", typed);
+        int goesOn = screen.indexOf("The drill goes on.");
+        assertTrue(goesOn > 0 && screen.indexOf("CRM      pid", goesOn) > goesOn, screen);
+        assertTrue(screen.contains("Drill abandoned at"), screen);
+    }
+
+    @Test
+    void colourInATerminalThatShowsItAndNoneWithNoColorOrADumbTerminal() throws Exception {
+        Pattern redError = Pattern.compile("\u001b\\[[0-9;]*munknown command 'hepa'");
+        assertTrue(redError.matcher(play("hepa\n", "xterm-256color", Map.of())).find(), "colour in a terminal");
+        assertFalse(redError.matcher(play("hepa\n", "xterm-256color", Map.of("NO_COLOR", "1"))).find(),
+                "no colour with NO_COLOR");
+        String dumb = play("hepa\nstatus\n");
+        assertTrue(dumb.contains("unknown command 'hepa'; did you mean `heap`?"), dumb);
+        assertFalse(dumb.contains("\u001b"), "a dumb terminal gets plain text: " + dumb);
     }
 }

@@ -95,7 +95,7 @@ public final class DbCommand implements Command {
                 .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
                 .collect(Collectors.joining(", "))).append("\n\n");
         text.append(crmSide(drill));
-        session.record("evidence", Json.createObjectBuilder().add("kind", "db-status")
+        session.evidence(Json.createObjectBuilder().add("kind", "db-status")
                 .add("sessions", status.sessions().size()).add("running", status.running().size())
                 .add("blocked", blocked.size()));
         return Result.ok(text.toString().strip());
@@ -148,7 +148,7 @@ public final class DbCommand implements Command {
             }
         }
         List<SlowStatement> slow = session.drill().database().inspector().slowStatements(threshold);
-        session.record("evidence", Json.createObjectBuilder().add("kind", "db-slowlog").add("thresholdMs", threshold)
+        session.evidence(Json.createObjectBuilder().add("kind", "db-slowlog").add("thresholdMs", threshold)
                 .add("statements", slow.size()));
         if (slow.isEmpty()) {
             return Result.ok(String.format(Locale.ROOT,
@@ -200,7 +200,7 @@ public final class DbCommand implements Command {
                         duration(s.running()), s.blockerId(), sql(s.statement())));
             }
         }
-        session.record("evidence", Json.createObjectBuilder().add("kind", "db-locks")
+        session.evidence(Json.createObjectBuilder().add("kind", "db-locks")
                 .add("locks", locks.locks().size()).add("waiting", locks.waiting().size()));
         return Result.ok(text.toString().strip());
     }

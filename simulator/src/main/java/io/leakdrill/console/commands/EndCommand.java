@@ -51,6 +51,9 @@ public final class EndCommand implements Command {
     @Override
     public Result run(List<String> args, DrillSession session) {
         if (!name.equals("resolve")) {
+            if (!session.confirmEnd()) {
+                return Result.ok("The drill goes on.");
+            }
             return Result.end("Drill abandoned at " + session.clock() + ".", name);
         }
         StringBuilder text = new StringBuilder("Incident resolved at " + session.clock() + ".");

@@ -56,7 +56,7 @@ public final class GcCommand implements Command {
             return Result.error(text);
         }
         GcTrend t = trend.get();
-        session.record("evidence", Json.createObjectBuilder().add("kind", "gc").add("samples", window.size())
+        session.evidence(Json.createObjectBuilder().add("kind", "gc").add("samples", window.size())
                 .add("crmDown", window.stream().filter(s -> !s.crmUp()).count())
                 .add("trendSamples", t.samples())
                 .add("trendMinutes", round(t.minutes(), 2))

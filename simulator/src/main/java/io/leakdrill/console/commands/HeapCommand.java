@@ -109,7 +109,7 @@ public final class HeapCommand implements Command {
                 ? "`heap diff` compares the last two histograms."
                 : "Take another later and `heap diff` shows what grew.");
         String top = rows.keySet().stream().findFirst().orElse("");
-        session.record("evidence", Json.createObjectBuilder().add("kind", "histogram").add("id", h.id())
+        session.evidence(Json.createObjectBuilder().add("kind", "histogram").add("id", h.id())
                 .add("top", top).add("pauseMs", pauseMs));
         return Result.ok(text.toString());
     }
@@ -164,7 +164,7 @@ public final class HeapCommand implements Command {
         }
         JsonArrayBuilder growing = Json.createArrayBuilder();
         growth.stream().filter(g -> g.bytes() > 0).limit(5).forEach(g -> growing.add(g.className()));
-        session.record("evidence", Json.createObjectBuilder().add("kind", "histogram-diff").add("from", from.id())
+        session.evidence(Json.createObjectBuilder().add("kind", "histogram-diff").add("from", from.id())
                 .add("to", to.id()).add("growing", growing));
         return Result.ok(text.toString().strip());
     }

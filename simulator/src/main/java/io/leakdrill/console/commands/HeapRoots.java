@@ -33,14 +33,14 @@ final class HeapRoots {
         JsonObject answer = crm.admin().roots(needle, Duration.ofSeconds(60));
         Instant started = Instant.parse(answer.getString("started"));
         if (!answer.containsKey("tookMicros")) {
-            session.record("evidence", Json.createObjectBuilder().add("kind", "roots-recording"));
+            session.evidence(Json.createObjectBuilder().add("kind", "roots-recording"));
             return Result.ok("Started a flight recording of old-object samples in CRM pid " + crm.process().pid()
                     + " (as `jcmd " + crm.process().pid() + " JFR.start`). Objects allocated from now on can be"
                     + " traced to their GC roots: let the leak run a few minutes, then ask again.");
         }
         long pauseMs = answer.getJsonNumber("tookMicros").longValue() / 1000;
         List<JsonValue> paths = answer.getJsonArray("paths");
-        session.record("evidence", Json.createObjectBuilder().add("kind", "roots").add("class", needle)
+        session.evidence(Json.createObjectBuilder().add("kind", "roots").add("class", needle)
                 .add("paths", paths.size()).add("pauseMs", pauseMs)
                 .add("chain", paths.isEmpty() ? "" : String.join(" <- ", strings(paths.get(0).asJsonObject()))));
         long minutes = (long) (Duration.between(started, Instant.now()).toSeconds() * session.drill().clock()

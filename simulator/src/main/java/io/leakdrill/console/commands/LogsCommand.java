@@ -91,7 +91,7 @@ public final class LogsCommand implements Command {
         if (grep != null) {
             evidence.add("grep", grep);
         }
-        session.record("evidence", evidence);
+        session.evidence(evidence);
         return Result.ok(text.toString().strip());
     }
 

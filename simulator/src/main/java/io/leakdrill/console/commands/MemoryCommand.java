@@ -97,7 +97,7 @@ public final class MemoryCommand implements Command {
         JsonObjectBuilder evidence = Json.createObjectBuilder().add("kind", "memory")
                 .add("heapUsed", bytes(heap, "used")).add("metaspaceUsed", metaspace).add("directUsed", direct)
                 .add("rssBytes", rss).add("nmtCommitted", nmtCommitted).add("tookMs", tookMs);
-        session.record("evidence", evidence);
+        session.evidence(evidence);
         return Result.ok(text.toString());
     }
 

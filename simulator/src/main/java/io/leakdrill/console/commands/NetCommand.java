@@ -73,7 +73,7 @@ public final class NetCommand implements Command {
         EdgeStats stats = drill.edge().stats();
         Duration window = recentWindow(stats, drill.clock());
         EdgeCounts recent = stats.within(drill.clock().realFor(window));
-        session.record("evidence", Json.createObjectBuilder().add("kind", "net-stats")
+        session.evidence(Json.createObjectBuilder().add("kind", "net-stats")
                 .add("windowMinutes", window.toMinutes())
                 .add("resets", stats.total().resets()).add("recentResets", recent.resets())
                 .add("drops", stats.total().drops()).add("recentDrops", recent.drops())
@@ -161,7 +161,7 @@ public final class NetCommand implements Command {
             }
             json.add(row);
         }
-        session.record("evidence", Json.createObjectBuilder().add("kind", "net-ping").add("targets", json));
+        session.evidence(Json.createObjectBuilder().add("kind", "net-ping").add("targets", json));
         return Result.ok(pingText(results));
     }
 

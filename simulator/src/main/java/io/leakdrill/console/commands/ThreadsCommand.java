@@ -65,7 +65,7 @@ public final class ThreadsCommand implements Command {
                         w.getString("state"), w.getString("lock"), w.getString("owner")));
             }
         }
-        session.record("evidence", Json.createObjectBuilder().add("kind", "threads").add("count", count)
+        session.evidence(Json.createObjectBuilder().add("kind", "threads").add("count", count)
                 .add("byState", dump.getJsonObject("byState")).add("waitingOnLocks", waiting.size())
                 .add("tookMs", tookMs));
         return Result.ok(text.toString().strip());

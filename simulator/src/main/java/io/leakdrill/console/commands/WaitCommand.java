@@ -36,7 +36,7 @@ public final class WaitCommand implements Command {
     }
 
     @Override
-    public Result run(List<String> args, DrillSession session) throws UsageException {
+    public Result run(List<String> args, DrillSession session) throws UsageException, InterruptedException {
         if (args.size() != 1) {
             throw new UsageException("wait takes one duration such as 90s or 5m");
         }
