@@ -162,7 +162,7 @@ final class BenchCommand implements Subcommand {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
-    // A real `play` in a fresh JVM, as a user starts it; the drill records JVM-start-to-ready in its transcript.
+    // A real `play` in a fresh JVM, as a user starts it; the drill records JVM-start-to-prompt in its transcript.
     private static long startupMillis(Scenario scenario, Path dir) throws Exception {
         Files.createDirectories(dir);
         Path script = dir.resolve("quit.txt");
@@ -185,10 +185,10 @@ final class BenchCommand implements Subcommand {
         }
         for (String event : Files.readAllLines(transcript)) {
             JsonObject json = Json.createReader(new StringReader(event)).readObject();
-            if ("ready".equals(json.getString("type", ""))) {
-                return json.getJsonNumber("startupMs").longValue();
+            if ("prompt".equals(json.getString("type", ""))) {
+                return json.getJsonNumber("sinceStartMs").longValue();
             }
         }
-        throw new DrillFailure("bench drill never became ready; see " + dir, null);
+        throw new DrillFailure("bench drill never showed its prompt; see " + dir, null);
     }
 }

@@ -41,6 +41,7 @@ public final class InteractiveConsole {
         while (true) {
             String line;
             try {
+                drill.promptShown();
                 line = reader.readLine(Prompt.of(drill, style));
             } catch (UserInterruptException e) {
                 continue;

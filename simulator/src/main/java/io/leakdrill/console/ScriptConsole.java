@@ -33,6 +33,7 @@ public final class ScriptConsole {
                 continue;
             }
             Command.Result result;
+            drill.promptShown();
             synchronized (out) {
                 out.println(Prompt.of(drill) + line.strip());
                 out.flush();

@@ -14,6 +14,7 @@ public final class CrmMain {
     }
 
     public static void main(String[] args) throws Exception {
+        ignoreTerminalInterrupt();
         routeLibraryLogging();
         CrmLog log = new CrmLog(System.out);
         CrmSettings settings = CrmSettings.parse(args, System.getenv("LEAKDRILL_ADMIN_TOKEN"),
@@ -24,6 +25,14 @@ public final class CrmMain {
         long pid = ProcessHandle.current().pid();
         log.info("CRM listening on 127.0.0.1:" + port + " (pid " + pid + ")");
         writeReadyFile(settings.readyFile(), port, pid);
+    }
+
+    /**
+     * The CRM shares the trainee's terminal's process group, so a Ctrl-C typed at the console would reach it too and
+     * kill it (exit 130): the drill ends it by other means (its parent going away, a destroy), never by SIGINT.
+     */
+    private static void ignoreTerminalInterrupt() {
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), sun.misc.SignalHandler.SIG_IGN);
     }
 
     /**

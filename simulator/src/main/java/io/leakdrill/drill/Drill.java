@@ -58,6 +58,7 @@ public final class Drill implements AutoCloseable {
     private final HistogramStore histograms = new HistogramStore();
     private final ScheduledExecutorService ticker;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private volatile boolean promptShown;
     private volatile EventSink sink = (tone, line) -> { };
     private Sampler sampler;
     private HabitPacer pacer;
@@ -335,6 +336,18 @@ public final class Drill implements AutoCloseable {
             exhaustedAtSeconds = sample.atSeconds();
             transcript.write("exhausted", Json.createObjectBuilder().add("area", area.id())
                     .add("ratio", Math.round(area.ratio(sample) * 1000) / 1000.0));
+        }
+    }
+
+    /**
+     * Records, once, that the trainee's first prompt is on screen: the time from the JVM's start to it is what a
+     * trainee waits, and what `leakdrill bench` reports.
+     */
+    public void promptShown() {
+        if (!promptShown) {
+            promptShown = true;
+            transcript.write("prompt", Json.createObjectBuilder().add("sinceStartMs",
+                    System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()));
         }
     }
 
