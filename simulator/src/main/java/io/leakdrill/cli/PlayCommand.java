@@ -10,8 +10,10 @@ import io.leakdrill.scenario.Scenario;
 import io.leakdrill.scenario.ScenarioCatalog;
 import io.leakdrill.world.crm.CrmStartException;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -88,6 +91,34 @@ final class PlayCommand implements Subcommand {
 
         io.err().printf(Locale.ROOT, "Starting %s (seed %d, speed x%s) in %s ...%n", scenario.title(), seed,
                 trim(speed), folder);
+        // The terminal and its line editor take about half a second to set up: done while the drill starts.
+        CompletableFuture<Terminal> terminal = script == null && System.console() != null
+                ? CompletableFuture.supplyAsync(PlayCommand::systemTerminal) : null;
+        CompletableFuture<InteractiveConsole> console = terminal == null ? null
+                // One history for every drill, as shells keep one: yesterday's commands are an Up arrow away.
+                : terminal.thenApply(t -> InteractiveConsole.prepare(t, Path.of(System.getProperty("user.home"),
+                        ".leakdrill", "history"), System.getenv()));
+        try {
+            return play(options, script, console, io);
+        } finally {
+            Terminal built = terminal == null ? null : terminal.exceptionally(e -> null).join();
+            if (built != null) {
+                built.close();
+            }
+        }
+    }
+
+    private static Terminal systemTerminal() {
+        try {
+            return TerminalBuilder.builder().system(true).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private int play(DrillOptions options, Path script, CompletableFuture<InteractiveConsole> console, Io io)
+            throws Exception {
+        Scenario scenario = options.scenario();
         Drill drill;
         try {
             drill = Drill.start(options);
@@ -103,23 +134,19 @@ final class PlayCommand implements Subcommand {
             try (BufferedReader reader = Files.newBufferedReader(script)) {
                 reason = new ScriptConsole(drill, out).run(reader);
             }
-        } else if (System.console() == null) {
+        } else if (console == null) {
             reason = new ScriptConsole(drill, out).run(new BufferedReader(new InputStreamReader(io.in(),
                     StandardCharsets.UTF_8)));
         } else {
-            try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-                // One history for every drill, as shells keep one: yesterday's commands are an Up arrow away.
-                reason = new InteractiveConsole(drill, terminal, Path.of(System.getProperty("user.home"),
-                        ".leakdrill", "history"), System.getenv()).run();
-            }
+            reason = console.join().run(drill);
         }
         Scorecard card = drill.end(reason);
         Runtime.getRuntime().removeShutdownHook(hook);
         out.println();
         out.print(ScorecardText.render(card));
         out.flush();
-        io.err().println("Transcript: " + transcriptFile + "  (re-grade with `leakdrill grade " + transcriptFile
-                + "`)");
+        io.err().println("Transcript: " + options.transcript() + "  (re-grade with `leakdrill grade "
+                + options.transcript() + "`)");
         return Main.OK;
     }
 

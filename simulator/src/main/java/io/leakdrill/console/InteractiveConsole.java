@@ -4,6 +4,7 @@ import io.leakdrill.drill.Drill;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import org.jline.reader.Completer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -16,27 +17,36 @@ import org.jline.terminal.Terminal;
  */
 public final class InteractiveConsole {
 
-    private final Drill drill;
     private final Terminal terminal;
-    private final Path historyFile;
+    private final LineReader reader;
     private final Style style;
+    // Completion needs the running drill's commands, which exist only once the drill is up.
+    private volatile Completer completer = (reader, line, candidates) -> { };
 
-    public InteractiveConsole(Drill drill, Terminal terminal, Path historyFile, Map<String, String> env) {
-        this.drill = drill;
+    private InteractiveConsole(Terminal terminal, Path historyFile, Map<String, String> env) {
         this.terminal = terminal;
-        this.historyFile = historyFile;
         this.style = Style.of(terminal, env);
-    }
-
-    public String run() {
-        DrillSession session = new DrillSession(drill, style, this::confirm);
-        Dispatcher dispatcher = Commands.dispatcher(session);
-        LineReader reader = LineReaderBuilder.builder()
+        this.reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("leakdrill")
-                .completer(new CommandCompleter(dispatcher, session))
+                .completer((reader, line, candidates) -> completer.complete(reader, line, candidates))
                 .variable(LineReader.HISTORY_FILE, historyFile)
                 .build();
+    }
+
+    /**
+     * Sets up the line editor and loads the history, which takes a few hundred ms: done while the drill starts, it
+     * does not delay the first prompt.
+     */
+    public static InteractiveConsole prepare(Terminal terminal, Path historyFile, Map<String, String> env) {
+        return new InteractiveConsole(terminal, historyFile, env);
+    }
+
+    /** Runs the drill at the prompt until it ends; returns how it ended ("resolve", "quit"). */
+    public String run(Drill drill) {
+        DrillSession session = new DrillSession(drill, style, this::confirm);
+        Dispatcher dispatcher = Commands.dispatcher(session);
+        completer = new CommandCompleter(dispatcher, session);
         drill.setSink((tone, line) -> reader.printAbove(style.tone(tone, line)));
         while (true) {
             String line;

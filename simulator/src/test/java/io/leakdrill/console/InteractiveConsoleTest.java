@@ -43,7 +43,7 @@ class InteractiveConsoleTest {
                         StandardCharsets.UTF_8)) {
             // A console that waits for keys that never come must fail the test, not hang the build.
             typed = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                    () -> new InteractiveConsole(drill, terminal, dir.resolve("history"), env).run());
+                    () -> InteractiveConsole.prepare(terminal, dir.resolve("history"), env).run(drill));
         }
         return screen.toString(StandardCharsets.UTF_8);
     }
