@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,7 +90,7 @@ class TraineeCommandsTest {
 
         String status = ok("status");
         String id = status.substring(status.lastIndexOf("[evidence ") + 10, status.lastIndexOf(']'));
-        ok("hypothesis the heap floor climbs with logins, see " + id.toLowerCase(java.util.Locale.ROOT));
+        ok("hypothesis the heap floor climbs with logins, see " + id.toLowerCase(Locale.ROOT));
         assertEquals(List.of(id), strings(last("hypothesis"), "cites"));
         String unknown = refused("hypothesis E999 says so");
         assertTrue(unknown.contains("no evidence E999; the evidence so far is ") && unknown.contains(id), unknown);
@@ -139,8 +140,7 @@ class TraineeCommandsTest {
     @Test
     void theTimelineShowsWhatHappenedAndWhatYouDidButNeverADecoyOrTheLeakingComponent() throws Exception {
         await().alias("a decoy begun and a support ticket in").atMost(PATIENCE)
-                .until(() -> !events("decoy").isEmpty() && !TraineeCommandsTest.this.drill.happenings()
-                        .ofType("story").isEmpty());
+                .until(() -> !events("decoy").isEmpty() && !drill.happenings().ofType("story").isEmpty());
         ok("note checking the heap next");
         ok("ack");
         String timeline = ok("timeline");
@@ -152,7 +152,7 @@ class TraineeCommandsTest {
         }
         String variant = drill.options().variant().leakingComponent();
         assertFalse(timeline.contains(variant), "the answer is not given away:\n" + timeline);
-        assertFalse(timeline.toLowerCase(java.util.Locale.ROOT).contains("decoy"), timeline);
+        assertFalse(timeline.toLowerCase(Locale.ROOT).contains("decoy"), timeline);
         for (Scenario.Decoy decoy : scenario.decoys()) {
             assertFalse(timeline.contains(decoy.id()) || timeline.contains(decoy.title()), decoy.id() + ":\n"
                     + timeline);

@@ -14,7 +14,7 @@ import java.util.List;
 public final class RuleOutCommand implements Command {
 
     /** What people suspect beyond the CRM's own components: the world around it and the day's changes. */
-    static final List<String> WORLD = List.of("database", "network", "traffic", "mail-relay", "recent-change");
+    private static final List<String> WORLD = List.of("database", "network", "traffic", "mail-relay", "recent-change");
 
     @Override
     public String name() {
@@ -49,7 +49,7 @@ public final class RuleOutCommand implements Command {
         return typed.size() == 1 ? List.of("because") : session.evidenceIds();
     }
 
-    static List<String> suspects(DrillSession session) {
+    private static List<String> suspects(DrillSession session) {
         List<String> all = new ArrayList<>(session.drill().scenario().crm().components());
         all.addAll(WORLD);
         return all;

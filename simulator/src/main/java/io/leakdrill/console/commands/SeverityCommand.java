@@ -12,7 +12,7 @@ import java.util.Locale;
 /** Declares how severe the incident is, which tells stakeholders how much to drop for it. */
 public final class SeverityCommand implements Command {
 
-    static final List<String> LEVELS = List.of("SEV1", "SEV2", "SEV3");
+    private static final List<String> LEVELS = List.of("SEV1", "SEV2", "SEV3");
 
     @Override
     public String name() {

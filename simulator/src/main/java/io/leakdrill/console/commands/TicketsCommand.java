@@ -45,7 +45,7 @@ public final class TicketsCommand implements Command {
         return Result.ok(text.toString().strip());
     }
 
-    static List<Happening> tickets(DrillSession session) {
+    private static List<Happening> tickets(DrillSession session) {
         return session.drill().happenings().ofType("story").stream().filter(h -> h.text("kind").equals("ticket"))
                 .toList();
     }

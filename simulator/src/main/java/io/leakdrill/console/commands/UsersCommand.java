@@ -8,6 +8,7 @@ import io.leakdrill.grader.Rubric;
 import io.leakdrill.scenario.Scenario;
 import io.leakdrill.world.monitor.Sample;
 import jakarta.json.Json;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +67,7 @@ public final class UsersCommand implements Command {
 
         StringBuilder text = new StringBuilder();
         text.append(style.bold(String.format(Locale.ROOT, "Users now (%d virtual users, sample at %s)",
-                traffic.users(), drill.clock().clockTextSeconds(java.time.Duration.ofMillis((long) (to * 1000))))))
+                traffic.users(), drill.clock().clockTextSeconds(Duration.ofMillis((long) (to * 1000))))))
                 .append('\n');
         text.append(String.format(Locale.ROOT,
                 "  %.0f req/s, p50 %s, p95 %s as users see it; errors %d, time-outs %d, logins %d in the sample%n",
