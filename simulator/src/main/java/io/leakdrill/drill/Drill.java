@@ -409,6 +409,11 @@ public final class Drill implements AutoCloseable {
         return transcript;
     }
 
+    /** What the trainee has seen happen and done so far, without the decoys or anything else kept from them. */
+    public Happenings happenings() {
+        return transcript.happenings();
+    }
+
     public DrillOptions options() {
         return options;
     }

@@ -21,6 +21,7 @@ public final class TranscriptWriter implements AutoCloseable {
     private final BufferedWriter out;
     private final IncidentClock clock;
     private final Path file;
+    private final Happenings happenings = new Happenings();
     private long seq;
 
     public TranscriptWriter(Path file, IncidentClock clock, JsonObject header) throws IOException {
@@ -39,6 +40,11 @@ public final class TranscriptWriter implements AutoCloseable {
         return file;
     }
 
+    /** The events written so far that the trainee saw or made, kept in memory for the console to look back on. */
+    public Happenings happenings() {
+        return happenings;
+    }
+
     /** Appends one event stamped with seq, incident time and real time; returns its seq. */
     public synchronized long write(String type, JsonObjectBuilder fields) {
         Duration at = clock.elapsed();
@@ -52,6 +58,7 @@ public final class TranscriptWriter implements AutoCloseable {
                 .addAll(fields)
                 .build();
         writeLine(event);
+        happenings.take(event);
         return number;
     }
 

@@ -37,6 +37,18 @@ class CommandCompleterTest {
         assertEquals(List.of("status", "slowlog", "locks"), offered("db "));
         assertEquals(List.of("stats", "ping"), offered("net p"));
         assertEquals(List.of("--grep", "--tail"), offered("logs "));
+        assertEquals(List.of("SEV1", "SEV2", "SEV3"), offered("severity "));
+        assertEquals(List.of("unbounded-cache", "lapsed-listener", "threadlocal", "unbounded-queue", "classloader",
+                "off-heap"), offered("diagnose session-cache --pattern "));
+    }
+
+    @Test
+    void teamsFollowPageAndEscalateThenTheTextIsFree() {
+        assertTrue(offered("page ").containsAll(List.of("crm-dev", "database", "network", "support-lead")),
+                offered("page ").toString());
+        assertEquals(offered("page "), offered("escalate "));
+        assertEquals(List.of(), offered("escalate crm-dev "));
+        assertEquals(List.of(), offered("page crm-dev "));
     }
 
     @Test
