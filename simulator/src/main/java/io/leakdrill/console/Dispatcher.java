@@ -65,6 +65,10 @@ public final class Dispatcher {
                             .orElse("") + " Type `help` for the list.");
         }
         try {
+            // A usage that is just the name takes nothing more: extra words are a mistake, not something to ignore.
+            if (words.size() > 1 && command.usage().equals(name)) {
+                throw new UsageException(name + " takes no arguments");
+            }
             return command.run(words.subList(1, words.size()), session);
         } catch (UsageException e) {
             return Command.Result.error(e.getMessage() + "\nusage: " + command.usage());

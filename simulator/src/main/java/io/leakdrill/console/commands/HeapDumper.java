@@ -17,6 +17,7 @@ final class HeapDumper {
     // A dump of a full 64 MB heap takes a second or two; a thrashing JVM may need far longer to reach a safepoint.
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
+    /** Takes a dump, recorded as evidence; an error result when the CRM is down or the dump failed. */
     Result dump(DrillSession session) throws Exception {
         var crm = session.drill().crm();
         if (crm.port() < 0) {
