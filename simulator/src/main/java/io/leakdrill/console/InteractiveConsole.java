@@ -1,7 +1,10 @@
 package io.leakdrill.console;
 
 import io.leakdrill.drill.Drill;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jline.reader.Completer;
@@ -9,6 +12,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 
 /**
@@ -20,12 +24,16 @@ public final class InteractiveConsole {
     private final Terminal terminal;
     private final LineReader reader;
     private final Style style;
+    private final Pager pager;
+    private final List<String> held = new ArrayList<>();
+    private boolean paging;
     // Completion needs the running drill's commands, which exist only once the drill is up.
     private volatile Completer completer = (reader, line, candidates) -> { };
 
     private InteractiveConsole(Terminal terminal, Path historyFile, Map<String, String> env) {
         this.terminal = terminal;
         this.style = Style.of(terminal, env);
+        this.pager = new Pager(terminal);
         this.reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("leakdrill")
@@ -47,7 +55,7 @@ public final class InteractiveConsole {
         DrillSession session = new DrillSession(drill, style, this::confirm);
         Dispatcher dispatcher = Commands.dispatcher(session);
         completer = new CommandCompleter(dispatcher, session);
-        drill.setSink((tone, line) -> reader.printAbove(style.tone(tone, line)));
+        drill.setSink((tone, line) -> show(drill, style.tone(tone, line)));
         while (true) {
             String line;
             try {
@@ -62,14 +70,54 @@ public final class InteractiveConsole {
                 continue;
             }
             Command.Result result = executeCancellable(dispatcher, line);
-            if (!result.text().isEmpty()) {
-                terminal.writer().println(result.text());
-                terminal.writer().flush();
-            }
+            print(result.text());
             if (result.endReason() != null) {
                 return result.endReason();
             }
         }
+    }
+
+    private void print(String text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        if (pager.needed(text)) {
+            synchronized (held) {
+                paging = true;
+            }
+            try {
+                pager.page(text);
+                return;
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                // A pager that fails must not cost the trainee the output: it prints in full below.
+                Thread.interrupted();
+            } finally {
+                List<String> missed;
+                synchronized (held) {
+                    paging = false;
+                    missed = List.copyOf(held);
+                    held.clear();
+                }
+                missed.forEach(reader::printAbove);
+            }
+        }
+        terminal.writer().println(text);
+        terminal.writer().flush();
+    }
+
+    // While the pager has the screen, events wait; printed into it they would scramble the page.
+    private void show(Drill drill, String line) {
+        synchronized (held) {
+            if (paging) {
+                held.add(line);
+                return;
+            }
+        }
+        // The prompt being edited shows the time and severity of when it was drawn; an event brings it up to date.
+        if (reader instanceof LineReaderImpl editor) {
+            editor.setPrompt(Prompt.of(drill, style));
+        }
+        reader.printAbove(line);
     }
 
     // Outside readLine a terminal's Ctrl-C would end the JVM, and the drill with it, ungraded. While a command runs
