@@ -22,21 +22,30 @@ public final class DrillSession {
         boolean confirm(String question);
     }
 
+    /** A line that shows how a long command is getting on: a terminal redraws it in place; a script shows none. */
+    @FunctionalInterface
+    public interface Progress {
+        /** Shows this text in place of the last; an empty text clears the line. */
+        void show(String text);
+    }
+
     private final Drill drill;
     private final Style style;
     private final Asker asker;
+    private final Progress progress;
     private final Set<String> evidence = new LinkedHashSet<>();
     private final List<String> evidenceOfCommand = new ArrayList<>();
 
     /** A session without a terminal: plain output, every question answered yes. */
     public DrillSession(Drill drill) {
-        this(drill, Style.PLAIN, question -> true);
+        this(drill, Style.PLAIN, question -> true, text -> { });
     }
 
-    public DrillSession(Drill drill, Style style, Asker asker) {
+    public DrillSession(Drill drill, Style style, Asker asker, Progress progress) {
         this.drill = drill;
         this.style = style;
         this.asker = asker;
+        this.progress = progress;
     }
 
     public Drill drill() {
@@ -45,6 +54,10 @@ public final class DrillSession {
 
     public Style style() {
         return style;
+    }
+
+    public Progress progress() {
+        return progress;
     }
 
     public boolean confirm(String question) {

@@ -14,6 +14,7 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
+import org.jline.utils.InfoCmp;
 
 /**
  * The trainee's live terminal: a JLine prompt showing incident time and severity, with events printed above the
@@ -52,7 +53,7 @@ public final class InteractiveConsole {
 
     /** Runs the drill at the prompt until it ends; returns how it ended ("resolve", "quit"). */
     public String run(Drill drill) {
-        DrillSession session = new DrillSession(drill, style, this::confirm);
+        DrillSession session = new DrillSession(drill, style, this::confirm, this::progress);
         Dispatcher dispatcher = Commands.dispatcher(session);
         completer = new CommandCompleter(dispatcher, session);
         drill.setSink((tone, line) -> show(drill, style.tone(tone, line)));
@@ -103,6 +104,20 @@ public final class InteractiveConsole {
         }
         terminal.writer().println(text);
         terminal.writer().flush();
+    }
+
+    // Redrawn in place: a carriage return, the text, and the rest of the line cleared.
+    private void progress(String text) {
+        if (terminal.getType() == null || terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
+            return;
+        }
+        terminal.puts(InfoCmp.Capability.carriage_return);
+        terminal.writer().print(style.dim(text));
+        terminal.puts(InfoCmp.Capability.clr_eol);
+        if (text.isEmpty()) {
+            terminal.puts(InfoCmp.Capability.carriage_return);
+        }
+        terminal.flush();
     }
 
     // While the pager has the screen, events wait; printed into it they would scramble the page.
