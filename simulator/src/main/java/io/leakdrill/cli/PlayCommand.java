@@ -23,6 +23,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -151,7 +152,9 @@ final class PlayCommand implements Subcommand {
     }
 
     private static String briefing(Scenario scenario, Drill drill) {
-        return "== " + scenario.title() + " ==\n" + scenario.briefing() + "\n\nIt is "
+        String runbooks = scenario.runbooks().isEmpty() ? "" : "\nRunbooks for this incident: " + scenario.runbooks()
+                .stream().map(name -> "`runbook " + name + "`").collect(Collectors.joining(", ")) + ".\n";
+        return "== " + scenario.title() + " ==\n" + scenario.briefing() + "\n" + runbooks + "\nIt is "
                 + drill.clock().clockText() + ". The CRM is pid " + drill.crm().process().pid()
                 + ". Type `help` for commands.\n";
     }

@@ -32,6 +32,7 @@ public record Scenario(
         List<Variant> variants,
         List<Hint> hints,
         List<String> followUp,
+        List<String> runbooks,
         JsonObject json) {
 
     /** The CRM's JVM and the components it runs; which one leaks is the variant's secret. */

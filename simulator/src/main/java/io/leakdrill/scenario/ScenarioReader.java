@@ -21,7 +21,7 @@ import java.util.Set;
 public final class ScenarioReader {
 
     private static final Set<String> TOP = Set.of("id", "title", "difficulty", "summary", "briefing", "clock", "crm",
-            "traffic", "leak", "monitor", "alerts", "timeline", "decoys", "patches", "variants", "hints", "followUp",
+            "traffic", "leak", "monitor", "alerts", "timeline", "decoys", "patches", "variants", "hints", "followUp", "runbooks",
             "rubric");
     private static final Set<String> DIFFICULTY = Set.of("easy", "medium", "hard");
     private static final Set<String> GC = Set.of("g1", "parallel", "serial");
@@ -103,6 +103,7 @@ public final class ScenarioReader {
                 decoyIds);
         List<Scenario.Hint> hints = root.containsKey("hints") ? hints(c, c.array(root, "$", "hints")) : List.of();
         List<String> followUp = root.containsKey("followUp") ? c.strings(root, "$", "followUp") : List.of();
+        List<String> runbooks = root.containsKey("runbooks") ? c.strings(root, "$", "runbooks") : List.of();
         if (root.containsKey("rubric")) {
             rubric(c, c.object(root, "$", "rubric"), root);
         }
@@ -110,7 +111,7 @@ public final class ScenarioReader {
             throw new ScenarioException(source, c.problems());
         }
         return new Scenario(id, title, difficulty, summary, briefing, start, speed, duration, crm, traffic, leak,
-                interval, alerts, timeline, decoys, patches, variants, hints, followUp, root);
+                interval, alerts, timeline, decoys, patches, variants, hints, followUp, runbooks, root);
     }
 
     private static Scenario.Crm crm(Checker c, JsonObject crm) {
