@@ -59,7 +59,7 @@ public final class StatusCommand implements Command {
         if (s != null) {
             if (s.crmUp()) {
                 text.append(String.format(Locale.ROOT,
-                        "Heap     %s of %s used; heap floor (lowest old gen after GC, last 5 min) %s (%s)%n",
+                        "Heap     %s of %s used; floor (lowest old gen after GC, last 5 min) %s (%s)%n",
                         Format.mb(s.heapUsed()), Format.mb(s.heapMax()), Format.mb(s.oldAfterGc()),
                         Format.pct(s.oldAfterGcRatio())));
                 text.append(String.format(Locale.ROOT, "GC       %s of the last interval spent in GC%n",
@@ -68,7 +68,7 @@ public final class StatusCommand implements Command {
                         Format.ms(s.crmP95Ms())));
             }
             text.append(String.format(Locale.ROOT,
-                    "Users    %.0f req/s, p50 %s, p95 %s as users see it (through the edge), errors %d, time-outs %d,"
+                    "Users    %.0f req/s, p50 %s, p95 %s through the edge; errors %d, time-outs %d;"
                             + " %s of users affected%n",
                     s.requestsPerSecond(), Format.ms(s.userP50Ms()), Format.ms(s.userP95Ms()), s.userErrors(),
                     s.userTimeouts(), Format.pct(s.usersAffected())));
