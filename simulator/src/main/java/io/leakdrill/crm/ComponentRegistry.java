@@ -23,6 +23,8 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -62,62 +64,94 @@ public final class ComponentRegistry {
                 .map(DeployableComponent::implementation);
     }
 
+    /** How many more uses to replay after the probe, from the area's use (after a full GC) before and after it. */
+    @FunctionalInterface
+    public interface Remaining {
+        int after(long before, long afterProbe);
+    }
+
     /**
-     * Replays {@code count} past uses of a component through its own code path, as weeks of traffic would have:
-     * log-ins for the session cache, personal pipeline exports since a date for the report cache, live deal rooms
-     * opened (each from a page long gone) for the deal watchers, sales ops' bulk imports of deal changes for the bulk
-     * import, attachments uploaded to deals for the attachment store, quotes sent on past days for the quote
-     * templates, deal notifications still waiting in the mail outbox since the morning's rush.
+     * Replays past uses of a component through its own code path, as weeks of traffic would have: log-ins for the
+     * session cache, personal pipeline exports since a date for the report cache, live deal rooms opened (each from a
+     * page long gone) for the deal watchers, sales ops' bulk imports of deal changes for the bulk import,
+     * attachments uploaded to deals for the attachment store, quotes sent on past days for the quote templates, deal
+     * notifications still waiting in the mail outbox since the morning's rush. First {@code probe} uses, then as many
+     * more as {@code remaining} asks for once it knows what the probe kept: one pass, one read of the pipelines.
      *
-     * @return the old generation after a full GC just before and just after the replay
+     * @return the area's use after a full GC before the replay, after the probe, and after the rest
      */
-    public long[] replayHistory(String component, int count, long seed, LongSupplier oldAfterFullGc) {
+    public long[] replayHistory(String component, int probe, long seed, LongSupplier oldAfterFullGc,
+            Remaining remaining) {
         if (AttachmentStagingSlot.COMPONENT.equals(component)) {
             List<String> reps = repository.salesReps();
             long before = oldAfterFullGc.getAsLong();
-            uploads.replay(count, reps, seed);
-            return new long[] {before, oldAfterFullGc.getAsLong()};
+            uploads.replay(probe, reps, seed);
+            long afterProbe = oldAfterFullGc.getAsLong();
+            int more = remaining.after(before, afterProbe);
+            if (more <= 0) {
+                return new long[] {before, afterProbe, afterProbe};
+            }
+            uploads.replay(more, reps, seed + 1);
+            return new long[] {before, afterProbe, oldAfterFullGc.getAsLong()};
         }
         // One read of every rep's pipeline instead of a query per use keeps the drill's start fast. The read also
-        // fills the repository's shared values, so both measurements (old generation after a full GC, before and
-        // after the replay) hold it and their difference is what the component kept.
+        // fills the repository's shared values, so every measurement (old generation after a full GC) holds it
+        // and their differences are what the component kept.
         Map<String, List<PipelineLine>> pipelines = repository.pipelines();
-        // The pool opens its connections in the background; their buffers must not count as what the component kept.
-        repository.awaitConnections(java.time.Duration.ofSeconds(2));
+        awaitConnections();
         List<String> reps = List.copyOf(pipelines.keySet());
         Random random = new Random(seed);
-        if (BulkImportSlot.COMPONENT.equals(component) && count > 0) {
+        Map<String, List<DealSummary>> dashboards = new HashMap<>();
+        AtomicInteger used = new AtomicInteger();
+        IntConsumer replay = BulkImportSlot.COMPONENT.equals(component)
+                ? count -> replayImports(count, reps, pipelines, random)
+                : count -> {
+                    for (int n = 0; n < count; n++) {
+                        int i = used.getAndIncrement();
+                        replayOne(component, i, reps.get(i % reps.size()), pipelines, random, dashboards);
+                    }
+                };
+        if (BulkImportSlot.COMPONENT.equals(component) && probe > 0) {
             // The first import ever loads the parser's locale data (a few hundred KB, once per process): replay it
             // before measuring, so that the measurement holds only what imports leave behind.
-            replayImports(1, reps, pipelines, random);
-            long before = oldAfterFullGc.getAsLong();
-            replayImports(count - 1, reps, pipelines, random);
-            return new long[] {before, oldAfterFullGc.getAsLong()};
+            replay.accept(1);
+            probe--;
         }
         long before = oldAfterFullGc.getAsLong();
-        Map<String, List<DealSummary>> dashboards = new HashMap<>();
-        for (int i = 0; i < count; i++) {
-            String rep = reps.get(i % reps.size());
-            if (DealRoomSlot.COMPONENT.equals(component)) {
-                rooms.rooms().open("past-visit-" + i, rep, pipelines.get(rep));
-            } else if (MailOutboxSlot.COMPONENT.equals(component)) {
-                List<PipelineLine> pipeline = pipelines.get(rep);
-                notifications.replay(pipeline.get(random.nextInt(pipeline.size())), rep,
-                        dashboards.computeIfAbsent(rep, r -> LoginService.dashboard(pipeline)));
-            } else if (QuoteTemplateSlot.COMPONENT.equals(component)) {
-                List<PipelineLine> pipeline = pipelines.get(rep);
-                List<String> templates = quotes.templateIds();
-                quotes.replay(rep, pipeline.get(random.nextInt(pipeline.size())),
-                        templates.get(random.nextInt(templates.size())),
-                        LocalDate.of(2023, 9, 1).plusDays(random.nextInt(90)));
-            } else if (ReportCacheSlot.COMPONENT.equals(component)) {
-                reports.replayOwn(rep, LocalDate.of(2020, 1, 1).plusDays(random.nextInt(730)), "",
-                        pipelines.get(rep));
-            } else {
-                logins.replay(rep, pipelines.get(rep));
-            }
+        replay.accept(probe);
+        long afterProbe = oldAfterFullGc.getAsLong();
+        int more = remaining.after(before, afterProbe);
+        if (more <= 0) {
+            return new long[] {before, afterProbe, afterProbe};
         }
-        return new long[] {before, oldAfterFullGc.getAsLong()};
+        replay.accept(more);
+        return new long[] {before, afterProbe, oldAfterFullGc.getAsLong()};
+    }
+
+    /** The pool opens its connections in the background; their buffers must not count as what a component kept. */
+    public void awaitConnections() {
+        repository.awaitConnections(java.time.Duration.ofSeconds(2));
+    }
+
+    private void replayOne(String component, int i, String rep, Map<String, List<PipelineLine>> pipelines,
+            Random random, Map<String, List<DealSummary>> dashboards) {
+        if (DealRoomSlot.COMPONENT.equals(component)) {
+            rooms.rooms().open("past-visit-" + i, rep, pipelines.get(rep));
+        } else if (MailOutboxSlot.COMPONENT.equals(component)) {
+            List<PipelineLine> pipeline = pipelines.get(rep);
+            notifications.replay(pipeline.get(random.nextInt(pipeline.size())), rep,
+                    dashboards.computeIfAbsent(rep, r -> LoginService.dashboard(pipeline)));
+        } else if (QuoteTemplateSlot.COMPONENT.equals(component)) {
+            List<PipelineLine> pipeline = pipelines.get(rep);
+            List<String> templates = quotes.templateIds();
+            quotes.replay(rep, pipeline.get(random.nextInt(pipeline.size())),
+                    templates.get(random.nextInt(templates.size())),
+                    LocalDate.of(2023, 9, 1).plusDays(random.nextInt(90)));
+        } else if (ReportCacheSlot.COMPONENT.equals(component)) {
+            reports.replayOwn(rep, LocalDate.of(2020, 1, 1).plusDays(random.nextInt(730)), "", pipelines.get(rep));
+        } else {
+            logins.replay(rep, pipelines.get(rep));
+        }
     }
 
     // Each import ran on whichever worker took its request; replaying them on the workers spreads what they left

@@ -207,17 +207,10 @@ public final class Drill implements AutoCloseable {
             int probe = 200;
             String leaking = options.variant().leakingComponent();
             String areaId = area.id();
-            JsonObject first = crm.admin().warmup(leaking, areaId, probe, timeout);
-            long before = first.getJsonNumber("before").longValue();
-            long after = first.getJsonNumber("after").longValue();
-            long max = first.getJsonNumber("max").longValue();
-            long perUse = Math.max(1000, (after - before) / probe);
-            long target = (long) (scenario.leak().startFloorRatio() * max);
-            int more = (int) Math.max(0, (target - after) / perUse);
-            long floor = after;
-            if (more > 0) {
-                floor = crm.admin().warmup(leaking, areaId, more, timeout).getJsonNumber("after").longValue();
-            }
+            JsonObject grown = crm.admin().warmup(leaking, areaId, probe, scenario.leak().startFloorRatio(), timeout);
+            long perUse = grown.getJsonNumber("perUse").longValue();
+            long max = grown.getJsonNumber("max").longValue();
+            long floor = grown.getJsonNumber("after").longValue();
             pacer = pacer(floor, scenario.leak().exhaustedRatio() * max, perUse);
             return perUse;
         } catch (InterruptedException e) {

@@ -159,23 +159,40 @@ public final class AdminHandler implements HttpHandler {
                 .add("implementation", running.get()).build());
     }
 
+    // `count` uses are replayed; with `toRatio`, they are a probe, and the replay goes on until the area holds that
+    // share of its limit, judged by what the probe kept per use. One call, one pass over the pipelines.
     private void warmup(Exchange ex) throws IOException {
         String component = ex.query().getOrDefault("component", "session-cache");
-        int count = Integer.parseInt(ex.query().getOrDefault("count", "0"));
+        int probe = Integer.parseInt(ex.query().getOrDefault("count", "0"));
         String area = ex.query().getOrDefault("area", "heap");
-        long[] measured = components.replayHistory(component, count, seed * 31 + count, () -> usedAfterFullGc(area));
+        double toRatio = Double.parseDouble(ex.query().getOrDefault("toRatio", "0"));
+        long max = limit(area);
+        // The replay holds every rep's pipeline while it measures; they go when it ends, so the goal allows for them.
+        // The pool's connections open first, so that their buffers count in the base and not as pipelines.
+        components.awaitConnections();
+        long base = toRatio > 0 ? usedAfterFullGc(area) : 0;
+        long[] measured = components.replayHistory(component, probe, seed * 31 + probe, () -> usedAfterFullGc(area),
+                (before, afterProbe) -> toRatio <= 0 || probe <= 0 ? 0
+                        : (int) Math.max(0, (toRatio * max + (before - base) - afterProbe)
+                                / perUse(before, afterProbe, probe)));
         // The pipelines read for the replay are garbage now; what remains is the floor the component left.
         long after = usedAfterFullGc(area);
-        long snapshot = Math.max(0, measured[1] - after);
-        gc.restartFloor(usedAfterFullGc("heap"));
+        long snapshot = Math.max(0, measured[2] - after);
+        gc.restartFloor(area.equals("heap") ? after : usedAfterFullGc("heap"));
         ex.json(200, Json.createObjectBuilder()
                 .add("component", component)
-                .add("count", count)
+                .add("count", probe)
                 .add("area", area)
                 .add("before", measured[0] - snapshot)
+                .add("perUse", perUse(measured[0], measured[1], probe))
                 .add("after", after)
-                .add("max", limit(area))
+                .add("max", max)
                 .build());
+    }
+
+    // What one replayed use kept, at least 1000 bytes: a probe lost in the noise must not ask for millions more.
+    private static long perUse(long before, long afterProbe, int probe) {
+        return Math.max(1000, (afterProbe - before) / Math.max(1, probe));
     }
 
     // Read straight after the collection: GC notifications arrive on another thread, too late for this. A full GC

@@ -61,15 +61,21 @@ public final class CrmAdminClient {
         return call("POST", "/admin/deploy", body, timeout);
     }
 
-    /** Replays {@code count} past uses of a component (log-ins, exports) so its state is as weeks left it. */
     /**
-     * Replays {@code count} past uses of a component; answers what its memory area ("heap", "metaspace", "native")
-     * held after a full GC {@code before} and {@code after}, and the area's {@code max}.
+     * Replays {@code count} past uses of a component (log-ins, exports) so its state is as weeks left it; answers
+     * what its memory area ("heap", "metaspace", "native") held after a full GC {@code before} and {@code after},
+     * what one use kept ({@code perUse}), and the area's {@code max}.
      */
     public JsonObject warmup(String component, String area, int count, Duration timeout)
             throws IOException, InterruptedException {
-        return call("POST", "/admin/warmup?component=" + component + "&area=" + area + "&count=" + count, "",
-                timeout);
+        return warmup(component, area, count, 0, timeout);
+    }
+
+    /** As above, then goes on replaying until the area holds {@code toRatio} of its max: one call, one pass. */
+    public JsonObject warmup(String component, String area, int probe, double toRatio, Duration timeout)
+            throws IOException, InterruptedException {
+        return call("POST", "/admin/warmup?component=" + component + "&area=" + area + "&count=" + probe
+                + "&toRatio=" + toRatio, "", timeout);
     }
 
     private JsonObject call(String method, String path, String body, Duration timeout)
