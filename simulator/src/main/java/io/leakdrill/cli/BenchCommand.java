@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -168,13 +169,14 @@ final class BenchCommand implements Subcommand {
         Path script = dir.resolve("quit.txt");
         Files.writeString(script, "quit\n");
         Path transcript = dir.resolve("t.jsonl");
-        // The JVM flags the `leakdrill` launcher uses.
+        // Started as this JVM was (the launcher's flags: C1 only, the class data archive, where scenarios are), so
+        // the figure is what a user of `./leakdrill play` waits. Recording an archive is the launcher's first run
+        // only, not the bench's.
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
-        String scenarios = System.getProperty("leakdrill.scenarios");
-        if (scenarios != null) {
-            command.add("-Dleakdrill.scenarios=" + scenarios);
-        }
+                .toString()));
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(flag -> !flag.startsWith("-XX:ArchiveClassesAtExit")).forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
         command.addAll(List.of(Main.class.getName(), "play", scenario.id(), "--script", script.toString(),
                 "--dir", dir.toString(), "--transcript", transcript.toString(), "--seed", "1"));
         Process p = new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())
