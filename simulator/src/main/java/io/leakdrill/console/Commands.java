@@ -26,6 +26,7 @@ import io.leakdrill.console.commands.StatusCommand;
 import io.leakdrill.console.commands.ThreadsCommand;
 import io.leakdrill.console.commands.TicketsCommand;
 import io.leakdrill.console.commands.TimelineCommand;
+import io.leakdrill.console.commands.TopCommand;
 import io.leakdrill.console.commands.UpdateCommand;
 import io.leakdrill.console.commands.UsersCommand;
 import io.leakdrill.console.commands.WaitCommand;
@@ -57,6 +58,7 @@ public final class Commands {
         all.add(new GcCommand());
         all.add(new HeapCommand());
         all.add(new MemoryCommand());
+        all.add(new TopCommand());
         all.add(new ThreadsCommand());
         all.add(new LogsCommand());
         all.add(new NetCommand());

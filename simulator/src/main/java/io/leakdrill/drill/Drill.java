@@ -6,6 +6,7 @@ import io.leakdrill.grader.Scorecard;
 import io.leakdrill.grader.Transcript;
 import io.leakdrill.scenario.CrmComponents;
 import io.leakdrill.scenario.Scenario;
+import io.leakdrill.world.crm.CpuHistory;
 import io.leakdrill.world.crm.CrmHost;
 import io.leakdrill.world.crm.CrmLaunch;
 import io.leakdrill.world.crm.CrmLogWatcher;
@@ -56,6 +57,7 @@ public final class Drill implements AutoCloseable {
     private final Schedule<Scenario.StoryEvent> timeline;
     private final DecoyRunner decoys;
     private final HistogramStore histograms = new HistogramStore();
+    private final CpuHistory cpu = new CpuHistory(200);
     private final ScheduledExecutorService ticker;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private volatile boolean promptShown;
@@ -269,6 +271,10 @@ public final class Drill implements AutoCloseable {
         }
         double at = clock.elapsedSeconds();
         long tickStartMillis = clock.realMillis();
+        var process = crm.process();
+        if (process != null) {
+            CpuHistory.read(process.pid(), System.nanoTime(), at).ifPresent(cpu::add);
+        }
         boolean up = crm.port() > 0;
         Sample sample = sampler.sample(at, clock.realMillis(), up ? crm.admin() : null,
                 Duration.ofMillis(Math.max(500, Math.min(2000, clock.realFor(scenario.monitorInterval()).toMillis()))));
@@ -399,6 +405,11 @@ public final class Drill implements AutoCloseable {
 
     public SampleHistory samples() {
         return samples;
+    }
+
+    /** The CRM process's CPU time, read from the operating system at every monitor tick. */
+    public CpuHistory cpu() {
+        return cpu;
     }
 
     public HistogramStore histograms() {
