@@ -3,6 +3,7 @@ package io.leakdrill.console;
 import io.leakdrill.console.commands.AckCommand;
 import io.leakdrill.console.commands.AlertsCommand;
 import io.leakdrill.console.commands.ChangesCommand;
+import io.leakdrill.console.commands.ConfigCommand;
 import io.leakdrill.console.commands.DbCommand;
 import io.leakdrill.console.commands.DeployCommand;
 import io.leakdrill.console.commands.DiagnoseCommand;
@@ -61,6 +62,7 @@ public final class Commands {
         all.add(new TopCommand());
         all.add(new ThreadsCommand());
         all.add(new LogsCommand());
+        all.add(new ConfigCommand());
         all.add(new NetCommand());
         all.add(new DbCommand());
         all.add(new PatchesCommand());

@@ -38,6 +38,8 @@ final class HappeningText {
             case "restart" -> (h.text("reason").equals("deploy") ? "restarted for the deploy" : "restarted the CRM")
                     + ", new pid " + h.text("pid");
             case "deploy" -> "deployed " + h.text("patch") + " (" + h.text("kind") + ")";
+            case "config" -> "set " + h.text("key") + " " + h.text("previous") + " -> " + h.text("value")
+                    + " for the next start";
             case "ack" -> "acknowledged " + String.join(", ", h.texts("alerts"));
             case "update" -> "posted an update: " + h.text("text");
             case "severity" -> "declared " + style.severity(h.text("severity"));
