@@ -20,6 +20,7 @@ import io.leakdrill.console.commands.NetCommand;
 import io.leakdrill.console.commands.NoteCommand;
 import io.leakdrill.console.commands.PatchesCommand;
 import io.leakdrill.console.commands.RestartCommand;
+import io.leakdrill.console.commands.RollbackCommand;
 import io.leakdrill.console.commands.RuleOutCommand;
 import io.leakdrill.console.commands.RunbookCommand;
 import io.leakdrill.console.commands.SeverityCommand;
@@ -68,6 +69,7 @@ public final class Commands {
         all.add(new PatchesCommand());
         all.add(new RestartCommand());
         all.add(new DeployCommand());
+        all.add(new RollbackCommand());
         all.add(new NoteCommand());
         all.add(new HypothesisCommand());
         all.add(new RuleOutCommand());
