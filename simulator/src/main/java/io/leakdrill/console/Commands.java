@@ -2,6 +2,7 @@ package io.leakdrill.console;
 
 import io.leakdrill.console.commands.AckCommand;
 import io.leakdrill.console.commands.AlertsCommand;
+import io.leakdrill.console.commands.AutorestartCommand;
 import io.leakdrill.console.commands.ChangesCommand;
 import io.leakdrill.console.commands.ConfigCommand;
 import io.leakdrill.console.commands.DbCommand;
@@ -70,6 +71,7 @@ public final class Commands {
         all.add(new RestartCommand());
         all.add(new DeployCommand());
         all.add(new RollbackCommand());
+        all.add(new AutorestartCommand());
         all.add(new NoteCommand());
         all.add(new HypothesisCommand());
         all.add(new RuleOutCommand());

@@ -19,7 +19,7 @@ public final class Happenings {
     /** Transcript event types a trainee saw as they happened or typed themselves. */
     private static final Set<String> VISIBLE = Set.of("alert", "story", "crm", "restart", "deploy", "ack",
             "update", "severity", "escalate", "page", "note", "hypothesis", "rule-out", "diagnose", "config",
-            "rollback");
+            "rollback", "autorestart");
 
     /** One transcript event as written: its seq, incident seconds, incident clock (HH:mm:ss), type and fields. */
     public record Happening(long seq, double atSeconds, String clock, String type, JsonObject fields) {

@@ -25,8 +25,10 @@ final class HappeningText {
             case "crm" -> "crm";
             case "restart" -> switch (h.text("reason")) {
                 case "deploy", "rollback" -> "crm";
+                case "autorestart" -> "auto";
                 default -> "you";
             };
+            case "autorestart" -> h.text("state").equals("failed") ? "auto" : "you";
             default -> "you";
         };
     }
@@ -41,12 +43,18 @@ final class HappeningText {
             case "restart" -> switch (h.text("reason")) {
                 case "deploy" -> "restarted for the deploy";
                 case "rollback" -> "restarted for the rollback";
+                case "autorestart" -> "restarted the CRM because " + h.text("rule") + " held (" + h.text("value") + ")";
                 default -> "restarted the CRM";
             } + ", new pid " + h.text("pid");
             case "deploy" -> "deployed " + h.text("patch") + " (" + h.text("kind") + ")";
             case "rollback" -> "rolled back " + h.text("patch");
             case "config" -> "set " + h.text("key") + " " + h.text("previous") + " -> " + h.text("value")
                     + " for the next start";
+            case "autorestart" -> switch (h.text("state")) {
+                case "on" -> "turned autorestart on: restart when " + h.text("rule");
+                case "off" -> "turned autorestart off";
+                default -> "autorestart could not start the CRM again";
+            };
             case "ack" -> "acknowledged " + String.join(", ", h.texts("alerts"));
             case "update" -> "posted an update: " + h.text("text");
             case "severity" -> "declared " + style.severity(h.text("severity"));
