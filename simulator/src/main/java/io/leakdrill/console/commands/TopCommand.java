@@ -60,12 +60,16 @@ public final class TopCommand implements Command {
         Optional<Reading> now = process == null ? Optional.empty()
                 : CpuHistory.read(process.pid(), System.nanoTime(), drill.clock().elapsedSeconds());
         if (process == null || !process.isAlive() || now.isEmpty()) {
-            session.evidence(Json.createObjectBuilder().add("kind", "top").add("crmUp", false)
+            session.evidence(Json.createObjectBuilder().add("kind", "top")
+                    .add("crmUp", process != null && process.isAlive())
                     .add("pid", process == null ? -1 : process.pid()));
-            return Result.ok(process == null ? "No CRM process is running (it is being started); try again."
-                    : "CRM process " + process.pid() + " is not running" + (process.isAlive() ? ""
-                            : " (exited with code " + process.exitCode() + ")")
-                            + ": no CPU or memory to show. `restart` brings it back.");
+            if (process == null) {
+                return Result.ok("No CRM process is running (it is being started); try again.");
+            }
+            return Result.ok(process.isAlive()
+                    ? "CRM process " + process.pid() + " runs, but this system does not report its CPU time."
+                    : "CRM process " + process.pid() + " is not running (exited with code " + process.exitCode()
+                            + "): no CPU or memory to show. `restart` brings it back.");
         }
         long pid = process.pid();
         List<Reading> history = drill.cpu().of(pid);
