@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Points taken for destructive or misleading acts: band-aids presented as fixes and blind restarts. */
+/**
+ * Points taken for destructive or misleading acts: band-aids presented as fixes (a band-aid patch, a raised heap, a
+ * watchdog's restarts) and blind restarts.
+ */
 final class Penalties {
 
     static final double CAP = 20;
@@ -18,12 +21,22 @@ final class Penalties {
         Optional<Event> firstEvidence = drill.log().first("evidence");
         List<Finding> penalties = new ArrayList<>();
         double left = CAP;
+        boolean watchdogSeen = false;
         for (Event event : drill.log().all()) {
             double cost;
             String reason;
             if (event.is("deploy") && drill.key().isBandAid(event.text("patch"))) {
                 cost = BAND_AID;
                 reason = "band-aid presented as a fix: deployed " + event.text("patch");
+            } else if (event.is("config") && event.flag("bandAid", false)) {
+                cost = BAND_AID;
+                reason = "band-aid: raised the heap from " + event.text("previous") + " to " + event.text("value")
+                        + " MB";
+            } else if (event.is("restart") && event.flag("bandAid", false) && !watchdogSeen) {
+                // Once: the watchdog is one decision, however often it then fires.
+                watchdogSeen = true;
+                cost = BAND_AID;
+                reason = "band-aid: restarts by a watchdog (" + event.text("rule") + ") hid the leak";
             } else if (event.is("restart") && "trainee".equals(event.text("reason"))
                     && firstEvidence.map(event::before).orElse(true)) {
                 cost = BLIND_RESTART;

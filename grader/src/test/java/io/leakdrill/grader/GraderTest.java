@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,6 +36,25 @@ class GraderTest {
         assertTrue(card.penalties().get(1).reason().contains("band-aid presented as a fix"));
         assertEquals(0, points(card, "fix"), EPSILON);
         assertEquals(0, points(card, "diagnosis"), EPSILON);
+    }
+
+    @Test
+    void aRaisedHeapAndAWatchdogsRestartsAreBandAids() {
+        Scorecard card = Drills.bandAidOnly()
+                .event(1100, "config", Json.createObjectBuilder().add("key", "heap-mb").add("value", "256")
+                        .add("previous", "64").add("heapMb", 256).add("previousHeapMb", 64).add("bandAid", true))
+                .event(1200, "config", Json.createObjectBuilder().add("key", "gc").add("value", "serial")
+                        .add("previous", "g1"))
+                .event(1300, "restart", Json.createObjectBuilder().add("reason", "autorestart").add("pid", 1)
+                        .add("rule", "old_gen_after_gc_ratio > 0.9").add("bandAid", true))
+                .event(1700, "restart", Json.createObjectBuilder().add("reason", "autorestart").add("pid", 2)
+                        .add("rule", "old_gen_after_gc_ratio > 0.9").add("bandAid", true))
+                .grade();
+        List<String> reasons = card.penalties().stream().map(Finding::reason).toList();
+        assertTrue(reasons.contains("band-aid: raised the heap from 64 to 256 MB"), reasons.toString());
+        assertEquals(1, reasons.stream().filter(r -> r.startsWith("band-aid: restarts by a watchdog")).count(),
+                "the watchdog is one decision: " + reasons);
+        assertTrue(reasons.stream().noneMatch(r -> r.contains("serial")), "a collector is not a band-aid");
     }
 
     @Test

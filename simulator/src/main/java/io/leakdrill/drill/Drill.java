@@ -6,6 +6,7 @@ import io.leakdrill.grader.Scorecard;
 import io.leakdrill.grader.Transcript;
 import io.leakdrill.scenario.CrmComponents;
 import io.leakdrill.scenario.Scenario;
+import io.leakdrill.world.crm.CpuHistory;
 import io.leakdrill.world.crm.CrmHost;
 import io.leakdrill.world.crm.CrmLaunch;
 import io.leakdrill.world.crm.CrmLogWatcher;
@@ -56,6 +57,8 @@ public final class Drill implements AutoCloseable {
     private final Schedule<Scenario.StoryEvent> timeline;
     private final DecoyRunner decoys;
     private final HistogramStore histograms = new HistogramStore();
+    private final CpuHistory cpu = new CpuHistory(200);
+    private final AutoRestart autoRestart = new AutoRestart();
     private final ScheduledExecutorService ticker;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private volatile boolean promptShown;
@@ -262,6 +265,11 @@ public final class Drill implements AutoCloseable {
         }
         double at = clock.elapsedSeconds();
         long tickStartMillis = clock.realMillis();
+        int generation = crm.generation();
+        var process = crm.process();
+        if (process != null) {
+            CpuHistory.read(process.pid(), System.nanoTime(), at).ifPresent(cpu::add);
+        }
         boolean up = crm.port() > 0;
         Sample sample = sampler.sample(at, clock.realMillis(), up ? crm.admin() : null,
                 Duration.ofMillis(Math.max(500, Math.min(2000, clock.realFor(scenario.monitorInterval()).toMillis()))));
@@ -297,6 +305,38 @@ public final class Drill implements AutoCloseable {
             pacer.update(at, area.used(sample), sample.requestsPerSecond(), area.max(sample));
         }
         watchCrm(sample);
+        autoRestart(sample, generation);
+    }
+
+    // Last in the tick: the sample's alerts, story and leak pace belong to the process it was taken from.
+    private void autoRestart(Sample sample, int sampledGeneration) {
+        if (crm.generation() != sampledGeneration) {
+            // Someone restarted the CRM while it was sampled: the sample describes a process that is gone.
+            return;
+        }
+        var decision = autoRestart.decide(sample);
+        if (decision.isEmpty()) {
+            return;
+        }
+        String rule = decision.get().rule().toString();
+        double value = Math.round(decision.get().value() * 1000) / 1000.0;
+        long oldPid = crm.process() == null ? -1 : crm.process().pid();
+        try {
+            crm.restart();
+        } catch (IOException | CrmStartException e) {
+            transcript.write("autorestart", Json.createObjectBuilder().add("state", "failed").add("rule", rule)
+                    .add("detail", String.valueOf(e.getMessage())));
+            sink.show(EventSink.Tone.BAD, "AUTORESTART failed: the CRM did not start again: " + e.getMessage());
+            return;
+        }
+        restarted();
+        long pid = crm.process().pid();
+        // The grader reads this as what it is: a scheduled restart that hides the leak rather than fixing it.
+        transcript.write("restart", Json.createObjectBuilder().add("reason", "autorestart").add("pid", pid)
+                .add("previousPid", oldPid).add("rule", rule).add("value", value).add("bandAid", true)
+                .add("hidesLeak", true));
+        sink.show(EventSink.Tone.WARN, "AUTORESTART " + rule + " held (" + value + "): CRM pid " + oldPid
+                + " restarted as pid " + pid + ". The leak is still in the code; it will fill this heap too.");
     }
 
     private void watchCrm(Sample sample) {
@@ -394,6 +434,11 @@ public final class Drill implements AutoCloseable {
         return samples;
     }
 
+    /** The CRM process's CPU time, read from the operating system at every monitor tick. */
+    public CpuHistory cpu() {
+        return cpu;
+    }
+
     public HistogramStore histograms() {
         return histograms;
     }
@@ -415,6 +460,12 @@ public final class Drill implements AutoCloseable {
     public synchronized void restarted() {
         pacer.offPlan();
         watch();
+        autoRestart.restarted(clock.elapsedSeconds());
+    }
+
+    /** The trainee's restart watchdog (`autorestart`); the monitor tick asks it after every sample. */
+    public AutoRestart autoRestart() {
+        return autoRestart;
     }
 
     /** Ends the drill: records why, stops the world, and grades the transcript as written. */

@@ -11,14 +11,15 @@ import java.util.Set;
 
 /**
  * What the trainee has seen happen or has done so far, in incident time order: alerts, story messages, CRM crashes,
- * restarts, deploys, and the trainee's own acks, updates and reasoning. Decoys, samples and the answer never enter
- * it, so a console command that reads only this cannot give the game away.
+ * restarts, deploys, rollbacks, config changes, and the trainee's own acks, updates and reasoning. Decoys, samples
+ * and the answer never enter it, so a console command that reads only this cannot give the game away.
  */
 public final class Happenings {
 
     /** Transcript event types a trainee saw as they happened or typed themselves. */
     private static final Set<String> VISIBLE = Set.of("alert", "story", "crm", "restart", "deploy", "ack",
-            "update", "severity", "escalate", "page", "note", "hypothesis", "rule-out", "diagnose");
+            "update", "severity", "escalate", "page", "note", "hypothesis", "rule-out", "diagnose", "config",
+            "rollback", "autorestart");
 
     /** One transcript event as written: its seq, incident seconds, incident clock (HH:mm:ss), type and fields. */
     public record Happening(long seq, double atSeconds, String clock, String type, JsonObject fields) {

@@ -38,6 +38,12 @@ class CommandCompleterTest {
         assertEquals(List.of("stats", "ping"), offered("net p"));
         assertEquals(List.of("--grep", "--tail"), offered("logs "));
         assertEquals(List.of("SEV1", "SEV2", "SEV3"), offered("severity "));
+        assertEquals(List.of("set"), offered("config "));
+        assertEquals(List.of("heap-mb", "gc"), offered("config set "));
+        assertEquals(List.of("g1", "parallel", "serial"), offered("config set gc "));
+        assertEquals(List.of("on", "off"), offered("autorestart "));
+        assertEquals(List.of("--when"), offered("autorestart on "));
+        assertTrue(offered("autorestart on --when ").contains("old_gen_after_gc_ratio"));
         assertEquals(List.of("unbounded-cache", "lapsed-listener", "threadlocal", "unbounded-queue", "classloader",
                 "off-heap"), offered("diagnose session-cache --pattern "));
     }

@@ -38,7 +38,8 @@ public final class ChangesCommand implements Command {
 
     @Override
     public Result run(List<String> args, DrillSession session) {
-        List<Happening> changes = session.drill().happenings().ofType("story", "deploy", "restart").stream()
+        List<Happening> changes = session.drill().happenings()
+                .ofType("story", "deploy", "rollback", "config", "restart").stream()
                 .filter(h -> !h.type().equals("story") || h.text("kind").equals("change")).toList();
         if (changes.isEmpty()) {
             return Result.ok("No changes so far: nothing in the change log, no deploys, no restarts.");

@@ -49,7 +49,18 @@ public final class DeployCommand implements Command {
         var drill = session.drill();
         Patch patch = drill.scenario().patch(args.get(0)).orElseThrow(() -> new UsageException(
                 "no patch '" + args.get(0) + "'; `patches` lists them"));
-        session.record("deploy", Json.createObjectBuilder().add("patch", patch.id()).add("kind", patch.kind()));
+        // What the patch replaces, so `rollback` can put it back.
+        var event = Json.createObjectBuilder().add("patch", patch.id()).add("kind", patch.kind());
+        if (patch.kind().equals("jvm")) {
+            event.add("heapMb", patch.heapMb()).add("previousHeapMb", drill.crm().launch().heapMb());
+        } else {
+            event.add("component", patch.component()).add("version", patch.version());
+            String previous = drill.crm().launch().components().get(patch.component());
+            if (previous != null) {
+                event.add("previous", previous);
+            }
+        }
+        session.record("deploy", event);
         if (patch.kind().equals("jvm")) {
             drill.crm().setHeapMb(patch.heapMb());
             drill.crm().restart();

@@ -23,7 +23,12 @@ final class HappeningText {
             case "alert" -> "alert";
             case "story" -> h.text("kind");
             case "crm" -> "crm";
-            case "restart" -> h.text("reason").equals("deploy") ? "crm" : "you";
+            case "restart" -> switch (h.text("reason")) {
+                case "deploy", "rollback" -> "crm";
+                case "autorestart" -> "auto";
+                default -> "you";
+            };
+            case "autorestart" -> h.text("state").equals("failed") ? "auto" : "you";
             default -> "you";
         };
     }
@@ -35,9 +40,21 @@ final class HappeningText {
                     : h.text("alert") + " resolved: " + h.text("summary");
             case "story" -> h.text("from") + ": " + h.text("text");
             case "crm" -> crash(h);
-            case "restart" -> (h.text("reason").equals("deploy") ? "restarted for the deploy" : "restarted the CRM")
-                    + ", new pid " + h.text("pid");
+            case "restart" -> switch (h.text("reason")) {
+                case "deploy" -> "restarted for the deploy";
+                case "rollback" -> "restarted for the rollback";
+                case "autorestart" -> "restarted the CRM because " + h.text("rule") + " held (" + h.text("value") + ")";
+                default -> "restarted the CRM";
+            } + ", new pid " + h.text("pid");
             case "deploy" -> "deployed " + h.text("patch") + " (" + h.text("kind") + ")";
+            case "rollback" -> "rolled back " + h.text("patch");
+            case "config" -> "set " + h.text("key") + " " + h.text("previous") + " -> " + h.text("value")
+                    + " for the next start";
+            case "autorestart" -> switch (h.text("state")) {
+                case "on" -> "turned autorestart on: restart when " + h.text("rule");
+                case "off" -> "turned autorestart off";
+                default -> "autorestart could not start the CRM again";
+            };
             case "ack" -> "acknowledged " + String.join(", ", h.texts("alerts"));
             case "update" -> "posted an update: " + h.text("text");
             case "severity" -> "declared " + style.severity(h.text("severity"));

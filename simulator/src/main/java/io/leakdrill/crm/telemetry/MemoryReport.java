@@ -4,13 +4,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.io.IOException;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryUsage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /**
@@ -59,15 +56,6 @@ public final class MemoryReport {
 
     /** VmRSS from /proc/self/status: only Linux has it, so elsewhere the report leaves it out. */
     static OptionalLong residentSetBytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return OptionalLong.of(Long.parseLong(line.replaceAll("\\D+", "")) * 1024);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return OptionalLong.empty();
-        }
-        return OptionalLong.empty();
+        return ProcStatus.self().map(status -> status.bytes("VmRSS")).orElse(OptionalLong.empty());
     }
 }

@@ -49,6 +49,11 @@ public final class CrmHost implements AutoCloseable {
         launch = launch.withHeapMb(heapMb);
     }
 
+    public synchronized void setGc(String gc) {
+        launch = launch.withGc(gc);
+    }
+
+    /** The settings the next start uses; they differ from the running process's after `config set` or a deploy. */
     public synchronized CrmLaunch launch() {
         return launch;
     }

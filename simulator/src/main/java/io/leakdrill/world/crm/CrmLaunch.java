@@ -14,6 +14,9 @@ public record CrmLaunch(Path folder, int heapMb, String gc, List<String> jvmOpti
         long seed, double clockSpeed, Map<String, String> components, String adminToken,
         DatabaseLogin database, int mailRelayPort) {
 
+    /** The collectors a CRM can run with, as scenarios and `config set gc` name them. */
+    public static final List<String> COLLECTORS = List.of("g1", "parallel", "serial");
+
     /** A CRM with no mail relay: its notification e-mails wait in the outbox. */
     public CrmLaunch(Path folder, int heapMb, String gc, List<String> jvmOptions, boolean crashOnOutOfMemory,
             long seed, double clockSpeed, Map<String, String> components, String adminToken,
@@ -24,6 +27,11 @@ public record CrmLaunch(Path folder, int heapMb, String gc, List<String> jvmOpti
 
     public CrmLaunch withHeapMb(int newHeapMb) {
         return new CrmLaunch(folder, newHeapMb, gc, jvmOptions, crashOnOutOfMemory, seed, clockSpeed, components,
+                adminToken, database, mailRelayPort);
+    }
+
+    public CrmLaunch withGc(String newGc) {
+        return new CrmLaunch(folder, heapMb, newGc, jvmOptions, crashOnOutOfMemory, seed, clockSpeed, components,
                 adminToken, database, mailRelayPort);
     }
 

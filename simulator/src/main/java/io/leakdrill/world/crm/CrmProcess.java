@@ -24,12 +24,16 @@ public final class CrmProcess {
     private final int port;
     private final Path stdout;
     private final Path stderr;
+    private final CrmLaunch launch;
+    private final List<String> command;
 
-    private CrmProcess(Process process, int port, Path stdout, Path stderr) {
+    private CrmProcess(Process process, int port, Path stdout, Path stderr, CrmLaunch launch, List<String> command) {
         this.process = process;
         this.port = port;
         this.stdout = stdout;
         this.stderr = stderr;
+        this.launch = launch;
+        this.command = List.copyOf(command);
     }
 
     /** Starts the CRM and waits until it reports its port, it exits, or the time-out passes. */
@@ -72,7 +76,8 @@ public final class CrmProcess {
         while (true) {
             Properties props = readReady(ready);
             if (props != null) {
-                return new CrmProcess(process, Integer.parseInt(props.getProperty("port")), out, err);
+                return new CrmProcess(process, Integer.parseInt(props.getProperty("port")), out, err, launch,
+                        command);
             }
             if (!process.isAlive()) {
                 throw new CrmStartException("the CRM exited with code " + process.exitValue()
@@ -120,6 +125,17 @@ public final class CrmProcess {
 
     public int port() {
         return port;
+    }
+
+    /** The settings this process was started with; the host's may have changed since, for the next start. */
+    public CrmLaunch launch() {
+        return launch;
+    }
+
+    /** The JVM options this process really runs with: its command line between {@code java} and the class path. */
+    public List<String> jvmFlags() {
+        int classPath = command.indexOf("-cp");
+        return command.subList(1, classPath < 0 ? command.size() : classPath);
     }
 
     public long pid() {
