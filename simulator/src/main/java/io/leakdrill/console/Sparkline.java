@@ -12,7 +12,7 @@ public final class Sparkline {
     private Sparkline() {
     }
 
-    /** Draws {@code value} of the readings whose {@code time} (seconds) falls in [from, to], in {@code columns} bars. */
+    /** Draws {@code value} of the readings whose {@code time} (seconds) is in [from, to], in {@code columns} bars. */
     public static <T> String draw(List<T> readings, ToDoubleFunction<T> time, ToDoubleFunction<T> value,
             double from, double to, int columns, Style style) {
         double[] sum = new double[columns];

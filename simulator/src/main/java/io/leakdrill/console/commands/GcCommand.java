@@ -22,7 +22,8 @@ public final class GcCommand implements Command {
 
     @Override
     public String summary() {
-        return "GC trend over the last N monitor samples (default 24: six incident minutes at the usual interval), like jstat -gcutil: is the heap floor rising?";
+        return "GC trend over the last N monitor samples (default 24: six incident minutes at the usual interval),"
+                + " like jstat -gcutil: is the heap floor rising?";
     }
 
     @Override

@@ -61,6 +61,7 @@ public final class RestartCommand implements Command {
         drill.restarted();
         long pid = drill.crm().process().pid();
         session.record("restart", Json.createObjectBuilder().add("reason", "trainee").add("pid", pid));
-        return Result.ok(dumped + "CRM restarted: pid " + oldPid + " stopped, pid " + pid + " serving. Watch whether it lasts.");
+        return Result.ok(dumped + "CRM restarted: pid " + oldPid + " stopped, pid " + pid
+                + " serving. Watch whether it lasts.");
     }
 }

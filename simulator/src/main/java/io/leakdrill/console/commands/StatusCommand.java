@@ -109,7 +109,8 @@ public final class StatusCommand implements Command {
 
     private static void trend(StringBuilder text, String label, List<Sample> samples, ToDoubleFunction<Sample> value,
             double from, double to, Style style, DoubleFunction<String> format) {
-        String line = Sparkline.draw(samples, Sample::atSeconds, value, from, to, Math.max(2, (int) Math.ceil((to - from) / 60)), style);
+        int columns = Math.max(2, (int) Math.ceil((to - from) / 60));
+        String line = Sparkline.draw(samples, Sample::atSeconds, value, from, to, columns, style);
         String range = samples.isEmpty() ? "no readings"
                 : format.apply(value.applyAsDouble(samples.get(0))) + " " + style.arrow() + " "
                         + format.apply(value.applyAsDouble(samples.get(samples.size() - 1)));
