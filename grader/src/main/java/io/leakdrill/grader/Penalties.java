@@ -5,14 +5,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Points taken for destructive or misleading acts: band-aids presented as fixes (a band-aid patch, a raised heap, a
- * watchdog's restarts) and blind restarts.
+ * Points taken for destructive or misleading acts (band-aids presented as fixes: a band-aid patch, a raised heap, a
+ * watchdog's restarts; blind restarts) and for the hints revealed, each at its price.
  */
 final class Penalties {
 
     static final double CAP = 20;
     private static final double BAND_AID = 10;
     private static final double BLIND_RESTART = 5;
+    // Transcripts from before hints had a price carry none; they cost what a hint costs by default.
+    private static final double DEFAULT_HINT_COST = 3;
 
     private Penalties() {
     }
@@ -37,6 +39,9 @@ final class Penalties {
                 watchdogSeen = true;
                 cost = BAND_AID;
                 reason = "band-aid: restarts by a watchdog (" + event.text("rule") + ") hid the leak";
+            } else if (event.is("hint")) {
+                cost = event.number("cost", DEFAULT_HINT_COST);
+                reason = "hint " + Decimals.compact(event.number("number", 0)) + " revealed";
             } else if (event.is("restart") && "trainee".equals(event.text("reason"))
                     && firstEvidence.map(event::before).orElse(true)) {
                 cost = BLIND_RESTART;

@@ -113,7 +113,8 @@ public record Scenario(
     }
 
     /** Help the trainee may ask for once enough incident time has passed. */
-    public record Hint(Duration after, String text) {
+    /** A hint the trainee may reveal from {@code after} on, for {@code cost} points of the score. */
+    public record Hint(Duration after, String text, int cost) {
     }
 
     public Optional<Patch> patch(String patchId) {

@@ -350,8 +350,9 @@ public final class ScenarioReader {
         for (int i = 0; i < array.size(); i++) {
             String path = "$.hints[" + i + "]";
             JsonObject hint = c.element(array, i, "$.hints");
-            c.onlyKnown(hint, path, Set.of("after", "text"));
-            hints.add(new Scenario.Hint(c.duration(hint, path, "after", "0s"), c.string(hint, path, "text", null)));
+            c.onlyKnown(hint, path, Set.of("after", "text", "cost"));
+            hints.add(new Scenario.Hint(c.duration(hint, path, "after", "0s"), c.string(hint, path, "text", null),
+                    (int) c.integer(hint, path, "cost", 3L, 0, 100)));
         }
         hints.sort((a, b) -> a.after().compareTo(b.after()));
         return List.copyOf(hints);

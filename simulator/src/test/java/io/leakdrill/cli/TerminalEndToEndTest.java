@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,9 +63,11 @@ class TerminalEndToEndTest {
                         + System.getProperty("leakdrill.scenarios") + "' -Dleakdrill.runbooks='"
                         + System.getProperty("leakdrill.runbooks") + "' -cp '" + System.getProperty("java.class.path")
                         + "' " + Main.class.getName() + " play --seed 3 --speed 60 --dir '" + folder + "'", ""));
-        // The window stays after the drill ends, so that a failure can show what was on the screen.
+        // The window stays after the drill ends, so that a failure can show what was on the screen. Its shell
+        // survives the Ctrl-C typed below (a handler, not an ignore, so the drill still gets the signal), as the
+        // user's interactive shell would.
         Path window = dir.resolve(name + ".window.sh");
-        Files.writeString(window, "sh '" + script + "'\necho \"[drill exited: $?]\"\nread line\n");
+        Files.writeString(window, "trap true INT\nsh '" + script + "'\necho \"[drill exited: $?]\"\nread line\n");
         tmux("new-session", "-d", "-s", name, "-x", "130", "-y", "50", "sh '" + window + "'");
         awaitScreen(name, "crm>", 60);
 
@@ -74,6 +78,25 @@ class TerminalEndToEndTest {
         awaitScreen(name, "a bar a minute", 30);
         String shown = screen(name, true);
         Files.writeString(dir.resolve(name + ".plain.txt"), screen(name, false));
+
+        // Ctrl-C cancels a running command, and the CRM, in the same process group, is not hurt by it.
+        type(name, "wait 60m", "Enter");
+        awaitScreen(name, "wait 60m", 10);
+        type(name, "C-c");
+        awaitScreen(name, "wait: cancelled at", 10);
+        Matcher pid = Pattern.compile("\"crmPid\":(\\d+)")
+                .matcher(Files.readString(folder.resolve("transcript.jsonl")));
+        assertTrue(pid.find());
+        assertTrue(ProcessHandle.of(Long.parseLong(pid.group(1))).map(ProcessHandle::isAlive).orElse(false),
+                "the CRM outlives a Ctrl-C typed at the console");
+
+        // A message arrives while a command is half typed: it prints above, and the typing carries on.
+        type(name, "aler");
+        awaitScreen(name, "Is it the database again?", 60);
+        String[] lines = screen(name, false).strip().split("\n");
+        assertTrue(lines[lines.length - 1].endsWith("crm> aler"), String.join("\n", lines));
+        type(name, "ts", "Enter");
+        awaitScreen(name, "STATE", 10);
 
         type(name, "quit", "Enter");
         awaitScreen(name, "End the drill now?", 30);

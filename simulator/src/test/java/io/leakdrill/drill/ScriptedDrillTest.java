@@ -77,4 +77,13 @@ class ScriptedDrillTest {
         assertTrue(output.contains("invalid duration 'soon'"), output);
         assertTrue(!output.contains("Exception") && !output.contains("\tat "), output);
     }
+
+    @Test
+    void aHintCanBeTakenOnlyWhenItIsDueAndCostsItsPrice() throws Exception {
+        String output = play("hinted", "hint\nwait 11m\nhint\nresolve\n");
+        assertTrue(output.contains("No hint yet"), output);
+        assertTrue(output.contains("Hint 1 of 3 (3 points): "), output);
+        String card = output.substring(output.indexOf("Leak Drill scorecard"));
+        assertTrue(card.contains("-3.0  hint 1 revealed") || card.matches("(?s).*-3(\\.0)?\\s+hint 1 revealed.*"), card);
+    }
 }

@@ -6,6 +6,7 @@ import io.leakdrill.scenario.Scenario.Hint;
 import jakarta.json.Json;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /** Gives the next hint the scenario has made available by now; each one taken is recorded for the debrief. */
 public final class HintCommand implements Command {
@@ -19,7 +20,7 @@ public final class HintCommand implements Command {
 
     @Override
     public String summary() {
-        return "a nudge in the right direction (recorded)";
+        return "the next hint, its price in points shown before you reveal it";
     }
 
     @Override
@@ -49,8 +50,14 @@ public final class HintCommand implements Command {
             return Result.ok("No hint yet; the next one is available in "
                     + (next.after().minus(elapsed).toMinutes() + 1) + " incident minutes. Keep looking.");
         }
+        // The price comes first: a hint the trainee did not mean to buy is not taken.
+        if (!session.confirm(String.format(Locale.ROOT, "Hint %d of %d costs %d point%s of your score. Reveal it?"
+                + " [y/N] ", given + 1, hints.size(), next.cost(), next.cost() == 1 ? "" : "s"))) {
+            return Result.ok("Hint kept hidden; nothing was taken.");
+        }
         given++;
-        session.record("hint", Json.createObjectBuilder().add("number", given).add("text", next.text()));
-        return Result.ok("Hint " + given + " of " + hints.size() + ": " + next.text());
+        session.record("hint", Json.createObjectBuilder().add("number", given).add("text", next.text())
+                .add("cost", next.cost()));
+        return Result.ok("Hint " + given + " of " + hints.size() + " (" + next.cost() + " points): " + next.text());
     }
 }
