@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 final class ParentWatchdog {
 
+    private static final boolean RECORDING = java.lang.management.ManagementFactory.getRuntimeMXBean()
+            .getInputArguments().stream().anyMatch(flag -> flag.startsWith("-XX:ArchiveClassesAtExit"));
+
     private ParentWatchdog() {
     }
 
@@ -46,6 +49,11 @@ final class ParentWatchdog {
 
     private static void stop(CrmLog log, String why) {
         log.warn("shutting down: " + why);
+        // A halt ends the CRM whatever state it is in. Only a CRM recording its class data archive exits normally,
+        // since the JVM writes the archive on a normal exit.
+        if (RECORDING) {
+            System.exit(0);
+        }
         Runtime.getRuntime().halt(0);
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -26,8 +27,11 @@ public final class CrmProcess {
     private final Path stderr;
     private final CrmLaunch launch;
     private final List<String> command;
+    private final Optional<ClassDataArchive> archive;
 
-    private CrmProcess(Process process, int port, Path stdout, Path stderr, CrmLaunch launch, List<String> command) {
+    private CrmProcess(Process process, int port, Path stdout, Path stderr, CrmLaunch launch, List<String> command,
+            Optional<ClassDataArchive> archive) {
+        this.archive = archive;
         this.process = process;
         this.port = port;
         this.stdout = stdout;
@@ -50,7 +54,10 @@ public final class CrmProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(launch.jvmFlags());
-        command.addAll(List.of("-cp", absoluteClassPath(), MAIN_CLASS,
+        String classPath = absoluteClassPath();
+        Optional<ClassDataArchive> archive = ClassDataArchive.forClassPath(classPath);
+        archive.ifPresent(a -> command.addAll(a.jvmFlags()));
+        command.addAll(List.of("-cp", classPath, MAIN_CLASS,
                 "--seed", Long.toString(launch.seed()),
                 "--ready-file", ready.toString(),
                 "--parent-pid", Long.toString(ProcessHandle.current().pid()),
@@ -77,7 +84,7 @@ public final class CrmProcess {
             Properties props = readReady(ready);
             if (props != null) {
                 return new CrmProcess(process, Integer.parseInt(props.getProperty("port")), out, err, launch,
-                        command);
+                        command, archive);
             }
             if (!process.isAlive()) {
                 throw new CrmStartException("the CRM exited with code " + process.exitValue()
@@ -179,5 +186,6 @@ public final class CrmProcess {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        archive.ifPresent(ClassDataArchive::keepRecording);
     }
 }
