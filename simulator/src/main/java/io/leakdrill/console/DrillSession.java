@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntSupplier;
 
 /**
  * What commands work with: the running drill, the transcript, the evidence seen so far, how to decorate output, how
@@ -29,23 +30,31 @@ public final class DrillSession {
         void show(String text);
     }
 
+    private static final int SCRIPT_WIDTH = 100;
+    private static final int MIN_WIDTH = 40;
+    // Wider than this, lines of prose get hard to follow, however wide the window.
+    private static final int MAX_WIDTH = 140;
+
     private final Drill drill;
     private final Style style;
     private final Asker asker;
     private final Progress progress;
+    private final IntSupplier width;
     private final Set<String> evidence = new LinkedHashSet<>();
     private final List<String> evidenceOfCommand = new ArrayList<>();
 
     /** A session without a terminal: plain output, every question answered yes. */
     public DrillSession(Drill drill) {
-        this(drill, Style.PLAIN, question -> true, text -> { });
+        this(drill, Style.PLAIN, question -> true, text -> { }, () -> SCRIPT_WIDTH);
     }
 
-    public DrillSession(Drill drill, Style style, Asker asker, Progress progress) {
+    /** @param width the terminal's width now, in columns (it may change as the window does) */
+    public DrillSession(Drill drill, Style style, Asker asker, Progress progress, IntSupplier width) {
         this.drill = drill;
         this.style = style;
         this.asker = asker;
         this.progress = progress;
+        this.width = width;
     }
 
     public Drill drill() {
@@ -54,6 +63,12 @@ public final class DrillSession {
 
     public Style style() {
         return style;
+    }
+
+    /** How wide output may be: the terminal's width, within reason; 100 columns without a terminal. */
+    public int width() {
+        int columns = width.getAsInt();
+        return columns < MIN_WIDTH ? SCRIPT_WIDTH : Math.min(columns, MAX_WIDTH);
     }
 
     public Progress progress() {

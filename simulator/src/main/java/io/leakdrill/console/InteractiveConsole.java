@@ -53,7 +53,7 @@ public final class InteractiveConsole {
 
     /** Runs the drill at the prompt until it ends; returns how it ended ("resolve", "quit"). */
     public String run(Drill drill) {
-        DrillSession session = new DrillSession(drill, style, this::confirm, this::progress);
+        DrillSession session = new DrillSession(drill, style, this::confirm, this::progress, terminal::getWidth);
         Dispatcher dispatcher = Commands.dispatcher(session);
         completer = new CommandCompleter(dispatcher, session);
         drill.setSink((tone, line) -> show(drill, style.tone(tone, line)));

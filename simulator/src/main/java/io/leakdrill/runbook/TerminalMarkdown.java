@@ -1,5 +1,6 @@
 package io.leakdrill.runbook;
 
+import io.leakdrill.console.TextWrap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -86,20 +87,7 @@ public final class TerminalMarkdown {
         if (paragraph.length() == 0) {
             return;
         }
-        String prefix = firstPrefix;
-        StringBuilder line = new StringBuilder(prefix);
-        for (String word : inline(paragraph.toString()).split(" +")) {
-            if (line.length() > prefix.length() && line.length() + 1 + word.length() > width) {
-                out.add(line.toString());
-                prefix = indent;
-                line = new StringBuilder(prefix);
-            }
-            if (line.length() > prefix.length()) {
-                line.append(' ');
-            }
-            line.append(word);
-        }
-        out.add(line.toString());
+        out.addAll(TextWrap.hanging(inline(paragraph.toString()), firstPrefix, indent, width));
         paragraph.setLength(0);
     }
 

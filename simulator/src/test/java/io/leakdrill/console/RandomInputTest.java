@@ -39,7 +39,7 @@ class RandomInputTest {
     void tenThousandRandomLinesNeverCrashTheConsoleNorShowAStackTrace() throws Exception {
         try (Drill drill = QuietDrill.start(dir)) {
             // `quit` and `resolve` would end a real console; here the answer is no, so the typing goes on.
-            DrillSession session = new DrillSession(drill, Style.PLAIN, question -> false, text -> { });
+            DrillSession session = new DrillSession(drill, Style.PLAIN, question -> false, text -> { }, () -> 80);
             Dispatcher dispatcher = new Dispatcher(session, Commands.all(Runbooks.standard()));
             List<String> names = dispatcher.commands().stream().map(Command::name).toList();
             Random random = new Random(20261124);

@@ -2,6 +2,7 @@ package io.leakdrill.console.commands;
 
 import io.leakdrill.console.Command;
 import io.leakdrill.console.DrillSession;
+import io.leakdrill.console.TextWrap;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -62,11 +63,14 @@ public final class HelpCommand implements Command {
             for (Command c : group) {
                 // A usage too long for the column (a command with sub-commands) is left to `help COMMAND`.
                 String usage = c.usage().length() <= 22 ? c.usage() : c.name() + " ...";
-                text.append(String.format(Locale.ROOT, "  %-22s %s%n", usage, c.summary()));
+                String first = String.format(Locale.ROOT, "  %-22s ", usage);
+                TextWrap.hanging(c.summary(), first, " ".repeat(first.length()), session.width())
+                        .forEach(line -> text.append(line).append('\n'));
             }
         }
-        text.append("`help COMMAND` shows its usage with an example. Asynchronous events (alerts, messages) print above"
-                + " the prompt as they happen.");
-        return Result.ok(text.toString());
+        TextWrap.hanging("`help COMMAND` shows its usage with an example. Asynchronous events (alerts, messages)"
+                + " print above the prompt as they happen.", "", "", session.width())
+                .forEach(line -> text.append(line).append('\n'));
+        return Result.ok(text.toString().stripTrailing());
     }
 }

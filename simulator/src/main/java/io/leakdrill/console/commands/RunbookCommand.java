@@ -13,7 +13,6 @@ import java.util.Optional;
 /** Lists the runbooks, or shows one rendered for the terminal. */
 public final class RunbookCommand implements Command {
 
-    private static final int WIDTH = 100;
 
     private final Runbooks runbooks;
 
@@ -69,6 +68,6 @@ public final class RunbookCommand implements Command {
             return Result.error("no runbook '" + args.get(0) + "'" + Suggestions.closest(args.get(0), names)
                     .map(n -> "; did you mean `runbook " + n + "`?").orElse("; `runbook` lists them"));
         }
-        return Result.ok(new TerminalMarkdown(WIDTH).render(markdown.get()));
+        return Result.ok(new TerminalMarkdown(session.width()).render(markdown.get()));
     }
 }
