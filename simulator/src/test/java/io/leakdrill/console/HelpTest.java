@@ -1,7 +1,7 @@
 package io.leakdrill.console;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leakdrill.runbook.Runbooks;
@@ -45,8 +45,7 @@ class HelpTest {
 
     @Test
     void helpForAnUnknownCommandSaysSo() throws Exception {
-        Command.Result result = help.run(List.of("heapp"), new DrillSession(null));
-        assertFalse(result.ok());
-        assertTrue(result.text().contains("no command 'heapp'"), result.text());
+        UsageException e = assertThrows(UsageException.class, () -> help.run(List.of("heapp"), new DrillSession(null)));
+        assertTrue(e.getMessage().contains("no command 'heapp'; did you mean `heap`?"), e.getMessage());
     }
 }

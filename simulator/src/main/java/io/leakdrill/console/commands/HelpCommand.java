@@ -2,7 +2,9 @@ package io.leakdrill.console.commands;
 
 import io.leakdrill.console.Command;
 import io.leakdrill.console.DrillSession;
+import io.leakdrill.console.Suggestions;
 import io.leakdrill.console.TextWrap;
+import io.leakdrill.console.UsageException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -47,11 +49,18 @@ public final class HelpCommand implements Command {
     }
 
     @Override
-    public Result run(List<String> args, DrillSession session) {
+    public Result run(List<String> args, DrillSession session) throws UsageException {
+        if (args.size() > 1) {
+            throw new UsageException("help takes one command at a time");
+        }
         if (!args.isEmpty()) {
-            return commands.get().stream().filter(c -> c.name().equals(args.get(0))).findFirst()
-                    .map(c -> Result.ok("usage: " + c.usage() + "\n  " + c.summary() + "\n  example: " + c.example()))
-                    .orElse(Result.error("no command '" + args.get(0) + "'; type `help` for the list"));
+            List<String> names = commands.get().stream().map(Command::name).toList();
+            Command command = commands.get().stream().filter(c -> c.name().equals(args.get(0))).findFirst()
+                    .orElseThrow(() -> new UsageException("no command '" + args.get(0) + "'"
+                            + Suggestions.closest(args.get(0), names).map(s -> "; did you mean `" + s + "`?")
+                                    .orElse("") + " Type `help` for the list."));
+            return Result.ok("usage: " + command.usage() + "\n  " + command.summary() + "\n  example: "
+                    + command.example());
         }
         StringBuilder text = new StringBuilder();
         for (Purpose purpose : Purpose.values()) {
