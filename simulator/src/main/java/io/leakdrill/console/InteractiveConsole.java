@@ -108,7 +108,7 @@ public final class InteractiveConsole {
 
     // Redrawn in place: a carriage return, the text, and the rest of the line cleared.
     private void progress(String text) {
-        if (terminal.getType() == null || terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
+        if (!Style.drawable(terminal)) {
             return;
         }
         terminal.puts(InfoCmp.Capability.carriage_return);

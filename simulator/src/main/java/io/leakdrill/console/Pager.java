@@ -23,7 +23,7 @@ final class Pager {
     /** Whether this text needs paging: taller than the screen, on a terminal that can page at all. */
     boolean needed(String text) {
         int height = terminal.getHeight();
-        if (height <= 0 || terminal.getType() == null || terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
+        if (height <= 0 || !Style.drawable(terminal)) {
             return false;
         }
         return text.lines().count() > height - 1;

@@ -1,6 +1,7 @@
 package io.leakdrill.console;
 
 import java.util.List;
+import java.util.function.DoubleFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -10,6 +11,21 @@ import java.util.function.ToDoubleFunction;
 public final class Sparkline {
 
     private Sparkline() {
+    }
+
+    /**
+     * A bar a minute of incident time over [from, to], then the first and latest readings, e.g.
+     * {@code ▁▂▅▇  73.8% → 88.1%}: the shape says "rising", the numbers say how much.
+     */
+    public static <T> String perMinuteWithRange(List<T> readings, ToDoubleFunction<T> time,
+            ToDoubleFunction<T> value, double from, double to, Style style, DoubleFunction<String> format) {
+        if (readings.isEmpty()) {
+            return "no readings";
+        }
+        int columns = Math.max(2, (int) Math.ceil((to - from) / 60));
+        return draw(readings, time, value, from, to, columns, style) + "  "
+                + format.apply(value.applyAsDouble(readings.get(0))) + " " + style.arrow() + " "
+                + format.apply(value.applyAsDouble(readings.get(readings.size() - 1)));
     }
 
     /** Draws {@code value} of the readings whose {@code time} (seconds) is in [from, to], in {@code columns} bars. */

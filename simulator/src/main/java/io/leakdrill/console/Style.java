@@ -30,11 +30,15 @@ public final class Style {
     /** What this terminal and environment allow: a dumb terminal or a set {@code NO_COLOR} get {@link #PLAIN}. */
     public static Style of(Terminal terminal, Map<String, String> env) {
         String noColor = env.get("NO_COLOR");
-        boolean dumb = terminal.getType() == null || terminal.getType().startsWith(Terminal.TYPE_DUMB);
-        if (dumb || (noColor != null && !noColor.isEmpty())) {
+        if (!drawable(terminal) || (noColor != null && !noColor.isEmpty())) {
             return PLAIN;
         }
         return new Style(true, StandardCharsets.UTF_8.equals(terminal.encoding()));
+    }
+
+    /** Whether the terminal can move its cursor and redraw: not a dumb one (a pipe, a file, a test's streams). */
+    static boolean drawable(Terminal terminal) {
+        return terminal.getType() != null && !terminal.getType().startsWith(Terminal.TYPE_DUMB);
     }
 
     public boolean colour() {

@@ -81,8 +81,7 @@ public final class StatusCommand implements Command {
         }
         text.append(firing.isEmpty() ? "" : "\n");
         double now = drill.clock().elapsedSeconds();
-        List<Sample> recent = drill.samples().last(Integer.MAX_VALUE).stream()
-                .filter(x -> x.atSeconds() >= now - TREND_SECONDS).toList();
+        List<Sample> recent = drill.samples().since(now - TREND_SECONDS);
         if (recent.size() >= 2) {
             text.append('\n').append(trends(recent, now, style));
         }
@@ -109,11 +108,7 @@ public final class StatusCommand implements Command {
 
     private static void trend(StringBuilder text, String label, List<Sample> samples, ToDoubleFunction<Sample> value,
             double from, double to, Style style, DoubleFunction<String> format) {
-        int columns = Math.max(2, (int) Math.ceil((to - from) / 60));
-        String line = Sparkline.draw(samples, Sample::atSeconds, value, from, to, columns, style);
-        String range = samples.isEmpty() ? "no readings"
-                : format.apply(value.applyAsDouble(samples.get(0))) + " " + style.arrow() + " "
-                        + format.apply(value.applyAsDouble(samples.get(samples.size() - 1)));
-        text.append(String.format(Locale.ROOT, "  %-11s %s  %s%n", label, line, range));
+        text.append(String.format(Locale.ROOT, "  %-11s %s%n", label,
+                Sparkline.perMinuteWithRange(samples, Sample::atSeconds, value, from, to, style, format)));
     }
 }

@@ -60,8 +60,7 @@ public final class UsersCommand implements Command {
         double slo = Rubric.of(drill.scenario().json()).sloUsersAffected();
         double to = now.atSeconds();
         double from = Math.max(0, to - WINDOW_SECONDS);
-        List<Sample> window = drill.samples().last(Integer.MAX_VALUE).stream()
-                .filter(s -> s.atSeconds() >= from).toList();
+        List<Sample> window = drill.samples().since(from);
         long over = window.stream().filter(s -> s.usersAffected() > slo).count();
         double peak = window.stream().mapToDouble(Sample::usersAffected).max().orElse(0);
 
@@ -90,10 +89,8 @@ public final class UsersCommand implements Command {
         text.append(String.format(Locale.ROOT, "  users affected: peak %s, over the objective in %d of %d samples%n",
                 Format.pct(peak), over, window.size()));
         if (window.size() >= 2) {
-            String line = Sparkline.draw(window, Sample::atSeconds, Sample::usersAffected, from, to,
-                    Math.max(2, (int) Math.ceil((to - from) / 60)), style);
-            text.append(String.format(Locale.ROOT, "  affected  %s  %s %s %s%n", line,
-                    Format.pct(window.get(0).usersAffected()), style.arrow(), Format.pct(now.usersAffected())));
+            text.append("  affected  ").append(Sparkline.perMinuteWithRange(window, Sample::atSeconds,
+                    Sample::usersAffected, from, to, style, Format::pct)).append('\n');
         }
         text.append(String.format(Locale.ROOT, "Objective: at most %s of users affected. A user is affected when a"
                 + " request of theirs fails, times out (%d ms) or takes over %d ms.", Format.pct(slo),

@@ -25,6 +25,11 @@ public final class SampleHistory {
         return List.copyOf(samples.subList(Math.max(0, samples.size() - count), samples.size()));
     }
 
+    /** The samples taken at or after an incident time (seconds), oldest first. */
+    public synchronized List<Sample> since(double atSeconds) {
+        return samples.stream().filter(s -> s.atSeconds() >= atSeconds).toList();
+    }
+
     public synchronized Optional<Sample> latest() {
         return samples.isEmpty() ? Optional.empty() : Optional.of(samples.get(samples.size() - 1));
     }
