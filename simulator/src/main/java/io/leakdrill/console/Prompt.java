@@ -1,9 +1,7 @@
 package io.leakdrill.console;
 
 import io.leakdrill.drill.Drill;
-import io.leakdrill.drill.Happenings.Happening;
 import io.leakdrill.world.monitor.Alert;
-import java.util.List;
 
 /**
  * The prompt line: incident time and severity, e.g. {@code [16:02 SEV2] crm> }. The severity is the one the trainee
@@ -19,10 +17,9 @@ public final class Prompt {
     }
 
     public static String of(Drill drill, Style style) {
-        List<Happening> declared = drill.happenings().ofType("severity");
-        String severity = !declared.isEmpty() ? declared.get(declared.size() - 1).text("severity")
-                : drill.alerts().firing().stream().map(Alert::rule).map(r -> r.severity()).sorted().findFirst()
-                        .orElse("ok");
+        String severity = drill.happenings().latest("severity").map(h -> h.text("severity"))
+                .orElseGet(() -> drill.alerts().firing().stream().map(Alert::rule).map(r -> r.severity()).sorted()
+                        .findFirst().orElse("ok"));
         return "[" + drill.clock().clockText() + " " + style.severity(severity) + "] crm> ";
     }
 }

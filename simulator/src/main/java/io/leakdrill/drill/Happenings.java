@@ -7,6 +7,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -61,6 +62,16 @@ public final class Happenings {
     /** Everything so far, oldest first. */
     public synchronized List<Happening> all() {
         return List.copyOf(kept);
+    }
+
+    /** The newest happening of a type, if any: read from the end, as the prompt asks at every event. */
+    public synchronized Optional<Happening> latest(String type) {
+        for (int i = kept.size() - 1; i >= 0; i--) {
+            if (kept.get(i).type().equals(type)) {
+                return Optional.of(kept.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The happenings of these types so far, oldest first. */

@@ -3,7 +3,6 @@ package io.leakdrill.console.commands;
 import io.leakdrill.console.Command;
 import io.leakdrill.console.DrillSession;
 import io.leakdrill.console.UsageException;
-import io.leakdrill.drill.Happenings.Happening;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
@@ -50,8 +49,8 @@ public final class SeverityCommand implements Command {
             throw new UsageException("severity takes one level: " + String.join(", ", LEVELS));
         }
         String level = args.get(0).toUpperCase(Locale.ROOT);
-        List<Happening> before = session.drill().happenings().ofType("severity");
-        String previous = before.isEmpty() ? null : before.get(before.size() - 1).text("severity");
+        String previous = session.drill().happenings().latest("severity").map(h -> h.text("severity"))
+                .orElse(null);
         JsonObjectBuilder fields = Json.createObjectBuilder().add("severity", level);
         if (previous != null) {
             fields.add("previous", previous);
