@@ -74,8 +74,10 @@ class ActionCommandsTest {
             // The quiet drill starts with its heap floor near 72%: this rule holds on the next sample.
             String on = run(new AutorestartCommand(), "on", "--when", "old_gen_after_gc_ratio", ">", "0.3");
             assertTrue(on.contains("old_gen_after_gc_ratio > 0.3"), on);
-            await().alias("the watchdog restarts the CRM").atMost(Duration.ofSeconds(30))
-                    .until(() -> !events("restart").isEmpty());
+            // The drill records the restart, then shows its line: wait for both, or the check below races the show.
+            await().alias("the watchdog restarts the CRM and says so").atMost(Duration.ofSeconds(30))
+                    .until(() -> !events("restart").isEmpty() && shown.stream().anyMatch(l -> l.startsWith(
+                            "AUTORESTART ")));
         } finally {
             run(new AutorestartCommand(), "off");
         }
