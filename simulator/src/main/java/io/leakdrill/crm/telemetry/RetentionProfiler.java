@@ -96,22 +96,14 @@ public final class RetentionProfiler {
         try {
             recording.dump(file);
             Map<String, Group> byChain = new LinkedHashMap<>();
-            for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
-                if (!event.getEventType().getName().equals("jdk.OldObjectSample")) {
-                    continue;
+            // Read event by event: the CRM may be close to running out of heap exactly when it is asked this.
+            try (RecordingFile events = new RecordingFile(file)) {
+                while (events.hasMoreEvents()) {
+                    RecordedEvent event = events.readEvent();
+                    if (event.getEventType().getName().equals("jdk.OldObjectSample")) {
+                        group(event, needle, byChain);
+                    }
                 }
-                RecordedObject object = event.getValue("object");
-                String type = typeOf(object);
-                List<String> chain = chainOf(object);
-                String thread = threadOf(event);
-                String root = rootOf(event);
-                if (!(type + chain + root).contains(needle)) {
-                    continue;
-                }
-                // Samples that the threads of one pool hold the same way are one path, whichever thread holds them.
-                String key = type + "|" + chain + "|" + (thread == null ? root : "thread|" + rootKindOf(event));
-                byChain.computeIfAbsent(key, k -> new Group(type, chain, thread == null ? root : null,
-                        rootKindOf(event))).add(thread);
             }
             List<Path> paths = new ArrayList<>(byChain.values().stream().map(Group::path).toList());
             paths.sort((a, b) -> Integer.compare(b.samples(), a.samples()));
@@ -119,6 +111,21 @@ public final class RetentionProfiler {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    private static void group(RecordedEvent event, String needle, Map<String, Group> byChain) {
+        RecordedObject object = event.getValue("object");
+        String type = typeOf(object);
+        List<String> chain = chainOf(object);
+        String thread = threadOf(event);
+        String root = rootOf(event);
+        if (!(type + chain + root).contains(needle)) {
+            return;
+        }
+        // Samples that the threads of one pool hold the same way are one path, whichever thread holds them.
+        String key = type + "|" + chain + "|" + (thread == null ? root : "thread|" + rootKindOf(event));
+        byChain.computeIfAbsent(key, k -> new Group(type, chain, thread == null ? root : null,
+                rootKindOf(event))).add(thread);
     }
 
     private static String typeOf(RecordedObject object) {

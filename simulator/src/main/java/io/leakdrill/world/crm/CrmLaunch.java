@@ -56,6 +56,11 @@ public record CrmLaunch(Path folder, int heapMb, String gc, List<String> jvmOpti
                 "-XX:TieredStopAtLevel=1",
                 // So `memory` can show native memory by category, as `jcmd VM.native_memory summary` would.
                 "-XX:NativeMemoryTracking=summary",
+                // JFR keeps 256 old-object samples by default and, between collections, each new sample pushes out
+                // the oldest. A busy CRM samples its request garbage so often that a small leaked object (a template
+                // class loader's class file) was pushed out before any GC could prove it alive: `heap roots` then
+                // found no leak at all. 8192 samples keep it in view, for about 1 MB of native memory.
+                "-XX:FlightRecorderOptions=old-object-queue-size=8192",
                 "-Dsun.net.httpserver.nodelay=true"));
         flags.addAll(jvmOptions);
         if (crashOnOutOfMemory) {
