@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,12 +16,18 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /** A drill transcript read from JSON Lines: the header (which embeds the scenario) and the events. */
 public final class Transcript {
 
     /** The transcript format this grader reads. */
     public static final int FORMAT = 1;
+
+    // One factory for every line: Json.createParser looks the JSON provider up again on each call, which cost more
+    // than the parsing itself.
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+    private static final int BATCH = 4096;
 
     private final JsonObject header;
     private final List<JsonObject> events;
@@ -39,30 +46,38 @@ public final class Transcript {
      * @throws TranscriptException naming the line, for a malformed line or a missing or invalid header
      */
     public static Transcript parse(Reader reader) {
-        List<NumberedLine> lines = readLines(reader);
-        if (lines.isEmpty()) {
+        BufferedReader lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+        NumberedLine headerLine = nextLine(lines, 0);
+        if (headerLine == null) {
             throw new TranscriptException("line 1: missing header: the transcript is empty");
         }
-        NumberedLine headerLine = lines.get(0);
         JsonObject header = parseHeader(headerLine);
 
+        // Lines are read in batches and each batch is parsed on every core, so a long drill's text is never all
+        // held at once. Problems are then taken in line order, so the same file always gives the same message.
         List<NumberedObject> events = new ArrayList<>();
         boolean truncated = false;
-        for (int i = 1; i < lines.size(); i++) {
-            NumberedLine line = lines.get(i);
-            JsonObject object;
-            try {
-                object = parseObject(line);
-            } catch (TranscriptException e) {
-                // Only the last line can be half-written by a drill that died mid-flush.
-                if (i == lines.size() - 1) {
-                    truncated = true;
-                    break;
-                }
-                throw e;
+        List<NumberedLine> batch = new ArrayList<>(BATCH);
+        NumberedLine line = nextLine(lines, headerLine.number());
+        while (line != null && !truncated) {
+            batch.clear();
+            while (line != null && batch.size() < BATCH) {
+                batch.add(line);
+                line = nextLine(lines, line.number());
             }
-            checkEvent(line.number(), object);
-            events.add(new NumberedObject(line.number(), object));
+            Object[] parsed = batch.parallelStream().map(Transcript::parseOrProblem).toArray();
+            for (int i = 0; i < parsed.length; i++) {
+                if (parsed[i] instanceof TranscriptException e) {
+                    // Only the last line can be half-written by a drill that died mid-flush.
+                    if (line == null && i == parsed.length - 1) {
+                        truncated = true;
+                        break;
+                    }
+                    throw e;
+                }
+                checkEvent(batch.get(i).number(), (JsonObject) parsed[i]);
+                events.add(new NumberedObject(batch.get(i).number(), (JsonObject) parsed[i]));
+            }
         }
         events.sort(Comparator.comparingLong(NumberedObject::seq));
         for (int i = 1; i < events.size(); i++) {
@@ -96,23 +111,22 @@ public final class Transcript {
         return complete;
     }
 
-    private static List<NumberedLine> readLines(Reader reader) {
-        List<NumberedLine> lines = new ArrayList<>();
-        int number = 0;
+    /** The next non-blank line after line {@code after}, or null at the end. */
+    private static NumberedLine nextLine(BufferedReader reader, int after) {
+        int number = after;
         try {
-            BufferedReader buffered = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
             String text;
-            while ((text = buffered.readLine()) != null) {
+            while ((text = reader.readLine()) != null) {
                 number++;
                 if (!text.isBlank()) {
-                    lines.add(new NumberedLine(number, text));
+                    return new NumberedLine(number, text);
                 }
             }
+            return null;
         } catch (IOException e) {
             throw new TranscriptException("line " + (number + 1) + ": could not read the transcript: "
                     + e.getMessage(), e);
         }
-        return lines;
     }
 
     private static JsonObject parseHeader(NumberedLine line) {
@@ -149,8 +163,16 @@ public final class Transcript {
         }
     }
 
+    private static Object parseOrProblem(NumberedLine line) {
+        try {
+            return parseObject(line);
+        } catch (TranscriptException e) {
+            return e;
+        }
+    }
+
     private static JsonObject parseObject(NumberedLine line) {
-        try (JsonParser parser = Json.createParser(new StringReader(line.text()))) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(line.text()))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new TranscriptException("line " + line.number() + ": not a JSON object");
             }
@@ -173,9 +195,10 @@ public final class Transcript {
     private record NumberedLine(int number, String text) {
     }
 
-    private record NumberedObject(int number, JsonObject object) {
-        long seq() {
-            return object.getJsonNumber("seq").longValue();
+    // The seq is read once: sorting a long drill compares it millions of times.
+    private record NumberedObject(int number, JsonObject object, long seq) {
+        NumberedObject(int number, JsonObject object) {
+            this(number, object, object.getJsonNumber("seq").longValue());
         }
     }
 }

@@ -73,6 +73,36 @@ class TranscriptTest {
     }
 
     @Test
+    void aLongDrillIsReadWholeAndAProblemDeepInItNamesItsLine() {
+        // Longer than one of the reader's batches, with the break and the cut far from the first.
+        List<String> lines = longDrill(10_000);
+
+        assertEquals(10_000, Transcript.parse(new StringReader(String.join("\n", lines))).events().size());
+
+        List<String> broken = new ArrayList<>(lines);
+        broken.set(9_000, "{\"seq\": 9000, \"type\": ");
+        broken.set(9_500, "not json");
+        TranscriptException error = assertThrows(TranscriptException.class,
+                () -> Transcript.parse(new StringReader(String.join("\n", broken))));
+        assertTrue(error.getMessage().startsWith("line 9001:"), error.getMessage());
+
+        List<String> cut = new ArrayList<>(lines);
+        cut.set(cut.size() - 1, "{\"seq\": 100");
+        Transcript truncated = Transcript.parse(new StringReader(String.join("\n", cut)));
+        assertFalse(truncated.complete());
+        assertEquals(9_999, truncated.events().size());
+    }
+
+    private static List<String> longDrill(int events) {
+        List<String> lines = new ArrayList<>();
+        lines.add(Drills.expert().lines().get(0));
+        for (int seq = 1; seq <= events; seq++) {
+            lines.add("{\"seq\": " + seq + ", \"type\": \"note\", \"at\": " + seq + ", \"text\": \"n\"}");
+        }
+        return lines;
+    }
+
+    @Test
     void trailingTextAfterAnObjectIsMalformed() {
         List<String> lines = new ArrayList<>(Drills.expert().lines());
         lines.set(2, lines.get(2) + " {}");

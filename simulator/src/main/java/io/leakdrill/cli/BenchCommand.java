@@ -8,7 +8,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,13 +34,14 @@ final class BenchCommand implements Subcommand {
 
     @Override
     public String synopsis() {
-        return "bench [SCENARIO] [--quick] | bench --patterns [--quick]";
+        return "bench [SCENARIO] [--quick] | bench --patterns [--quick] | bench --grading";
     }
 
     @Override
     public Options options() {
         return new Options().addOption(null, "quick", false, "faster speeds and fewer runs (a rough figure)")
                 .addOption(null, "patterns", false, "per leak pattern: first symptom, exhaustion, cost of the heap tools")
+                .addOption(null, "grading", false, "how fast a long transcript is read and graded")
                 .addOption(null, "verbose", false, "stack traces on internal errors");
     }
 
@@ -51,6 +51,10 @@ final class BenchCommand implements Subcommand {
         Scenario scenario = ScenarioCatalog.standard().load(id);
         boolean quick = line.hasOption("quick");
         Path work = Files.createTempDirectory("leakdrill-bench");
+        if (line.hasOption("grading")) {
+            GradingBench.run(work, io);
+            return Main.OK;
+        }
         if (line.hasOption("patterns")) {
             PatternBench.run(quick ? 240 : 120, work, io);
             return Main.OK;
@@ -168,23 +172,7 @@ final class BenchCommand implements Subcommand {
         Files.createDirectories(dir);
         Path script = dir.resolve("quit.txt");
         Files.writeString(script, "quit\n");
-        Path transcript = dir.resolve("t.jsonl");
-        // Started as this JVM was (the launcher's flags: C1 only, the class data archive, where scenarios are), so
-        // the figure is what a user of `./leakdrill play` waits. Recording an archive is the launcher's first run
-        // only, not the bench's.
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(flag -> !flag.startsWith("-XX:ArchiveClassesAtExit")).forEach(command::add);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
-        command.addAll(List.of(Main.class.getName(), "play", scenario.id(), "--script", script.toString(),
-                "--dir", dir.toString(), "--transcript", transcript.toString(), "--seed", "1"));
-        Process p = new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())
-                .redirectError(dir.resolve("err.txt").toFile()).start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new DrillFailure("bench drill did not finish; see " + dir, null);
-        }
+        Path transcript = FreshPlay.play(scenario.id(), script, dir, List.of("--seed", "1"), Duration.ofSeconds(60));
         for (String event : Files.readAllLines(transcript)) {
             JsonObject json = Json.createReader(new StringReader(event)).readObject();
             if ("prompt".equals(json.getString("type", ""))) {

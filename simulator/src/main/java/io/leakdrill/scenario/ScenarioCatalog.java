@@ -30,6 +30,11 @@ public final class ScenarioCatalog {
         return new ScenarioCatalog(folder);
     }
 
+    /** The reference solution shipped beside a scenario for one of its variants, a console script. */
+    public Path referenceSolution(String id, String variant) {
+        return folder.resolve(id + "." + variant + ".solution.txt");
+    }
+
     /** Resolves an id or a path to the scenario's file text and a name for messages. */
     public Scenario load(String idOrPath) throws IOException, ScenarioException {
         Path direct = Path.of(idOrPath);
