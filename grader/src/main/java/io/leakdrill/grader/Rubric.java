@@ -9,10 +9,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** A scenario's grading rubric (category weights, time targets, SLO and flatness tolerance), with defaults filled in. */
-public record Rubric(Map<String, Double> weights, Map<String, Duration> targets, double sloUsersAffected,
-        double flatTolerance) {
+/**
+ * A scenario's grading rubric (category weights, time targets, SLO and flatness tolerance), with defaults filled in,
+ * and the times of the real incident the scenario is modelled on, where it names them.
+ */
+public record Rubric(Map<String, Duration> original, Map<String, Double> weights, Map<String, Duration> targets,
+        double sloUsersAffected, double flatTolerance) {
 
     /** The categories in scorecard order. */
     public static final List<String> CATEGORIES =
@@ -35,6 +39,7 @@ public record Rubric(Map<String, Double> weights, Map<String, Duration> targets,
     private static final double DEFAULT_FLAT_TOLERANCE = 0.03;
 
     public Rubric {
+        original = Collections.unmodifiableMap(new LinkedHashMap<>(original));
         weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
         targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
     }
@@ -54,18 +59,13 @@ public record Rubric(Map<String, Double> weights, Map<String, Duration> targets,
                     : nonNegative(value, "scenario.rubric.weights." + category);
             weights.put(category, weight);
         }
-        JsonObject targetsJson = Fields.object(rubric, "targets");
-        Map<String, Duration> targets = new LinkedHashMap<>();
-        for (String target : TARGETS) {
-            JsonValue value = targetsJson.get(target);
-            targets.put(target, value == null ? DEFAULT_TARGETS.get(target)
-                    : duration(value, "scenario.rubric.targets." + target));
-        }
+        Map<String, Duration> targets = durations(rubric, "targets", DEFAULT_TARGETS);
+        Map<String, Duration> original = durations(rubric, "original", Map.of());
         double slo = rubric.containsKey("sloUsersAffected")
                 ? ratio(rubric.get("sloUsersAffected"), "scenario.rubric.sloUsersAffected") : DEFAULT_SLO;
         double tolerance = rubric.containsKey("flatTolerance")
                 ? ratio(rubric.get("flatTolerance"), "scenario.rubric.flatTolerance") : DEFAULT_FLAT_TOLERANCE;
-        return new Rubric(weights, targets, slo, tolerance);
+        return new Rubric(original, weights, targets, slo, tolerance);
     }
 
     /** The weight of a category, 0 for one this rubric does not know. */
@@ -78,9 +78,29 @@ public record Rubric(Map<String, Double> weights, Map<String, Duration> targets,
         return targets.getOrDefault(name, Duration.ZERO);
     }
 
+    /** How long the real incident's responders took to reach a target's milestone, if the scenario says. */
+    public Optional<Duration> original(String name) {
+        return Optional.ofNullable(original.get(name));
+    }
+
     /** The best possible score. */
     public double max() {
         return weights.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** The named targets in {@code rubric.FIELD}, in target order; a target left out takes its default, if any. */
+    private static Map<String, Duration> durations(JsonObject rubric, String field, Map<String, Duration> defaults) {
+        JsonObject json = Fields.object(rubric, field);
+        Map<String, Duration> durations = new LinkedHashMap<>();
+        for (String target : TARGETS) {
+            JsonValue value = json.get(target);
+            if (value != null) {
+                durations.put(target, duration(value, "scenario.rubric." + field + "." + target));
+            } else if (defaults.containsKey(target)) {
+                durations.put(target, defaults.get(target));
+            }
+        }
+        return durations;
     }
 
     private static double nonNegative(JsonValue value, String field) {

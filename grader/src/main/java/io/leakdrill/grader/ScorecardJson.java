@@ -91,6 +91,9 @@ public final class ScorecardJson {
                 .add("dueBy", time.dueBy().<JsonValue>map(Json::createValue).orElse(JsonValue.NULL))
                 .add("onTarget", time.onTarget())
                 .add("events", events(time.events()));
+        if (time.originalMinutes().isPresent()) {
+            json.add("originalMinutes", Decimals.oneDecimal(time.originalMinutes().getAsDouble()));
+        }
         return json;
     }
 

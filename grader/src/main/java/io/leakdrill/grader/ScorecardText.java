@@ -64,8 +64,9 @@ public final class ScorecardText {
     }
 
     private static void times(StringBuilder out, List<TimeMetric> times) {
-        out.append(String.format(Locale.ROOT, "%-20s%-24s%-24s", "Times", "actual", "target").stripTrailing())
-                .append('\n');
+        boolean original = times.stream().anyMatch(t -> t.originalMinutes().isPresent());
+        out.append(String.format(Locale.ROOT, "%-20s%-24s%-24s%-11s%s", "Times", "actual", "target", "",
+                original ? "real incident" : "").stripTrailing()).append('\n');
         for (TimeMetric time : times) {
             String actual = time.reached()
                     ? Decimals.points(time.minutes().getAsDouble()) + " min at " + time.reachedAt().orElse("")
@@ -73,8 +74,10 @@ public final class ScorecardText {
             String target = Decimals.compact(time.targetMinutes()) + " min"
                     + time.dueBy().map(due -> " by " + due).orElse("");
             String status = !time.reached() ? "" : time.onTarget() ? "on target" : "late";
-            out.append(String.format(Locale.ROOT, "  %-18s%-24s%-24s%s", time.name(), actual, target, status)
-                    .stripTrailing()).append('\n');
+            String then = time.originalMinutes().isPresent()
+                    ? Decimals.compact(time.originalMinutes().getAsDouble()) + " min" : "";
+            out.append(String.format(Locale.ROOT, "  %-18s%-24s%-24s%-11s%s", time.name(), actual, target, status,
+                    then).stripTrailing()).append('\n');
         }
     }
 

@@ -31,15 +31,17 @@ final class TimeMetrics {
         Duration target = drill.rubric().target(targetName);
         double start = anchor.map(Event::at).orElse(0.0);
         boolean anchored = anchor.isPresent() || !needsAnchor(targetName);
+        OptionalDouble original = drill.rubric().original(targetName)
+                .map(d -> OptionalDouble.of(Decimals.minutes(d))).orElse(OptionalDouble.empty());
         Optional<String> dueBy = anchored
                 ? Optional.of(drill.clock().at(start + target.toMillis() / 1000.0)) : Optional.empty();
         if (reached.isEmpty() || !anchored) {
             return new TimeMetric(name, OptionalDouble.empty(), Optional.empty(), Decimals.minutes(target), dueBy,
-                    Event.refs(anchor.orElse(null)));
+                    Event.refs(anchor.orElse(null)), original);
         }
         Event at = reached.get();
         return new TimeMetric(name, OptionalDouble.of(Decimals.minutes(at.at() - start)), Optional.of(at.clock()),
-                Decimals.minutes(target), dueBy, Event.refs(anchor.orElse(null), at));
+                Decimals.minutes(target), dueBy, Event.refs(anchor.orElse(null), at), original);
     }
 
     private static boolean needsAnchor(String targetName) {

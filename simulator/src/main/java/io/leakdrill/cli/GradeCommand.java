@@ -1,5 +1,6 @@
 package io.leakdrill.cli;
 
+import io.leakdrill.grader.DebriefMarkdown;
 import io.leakdrill.grader.Grader;
 import io.leakdrill.grader.Scorecard;
 import io.leakdrill.grader.ScorecardJson;
@@ -23,12 +24,13 @@ final class GradeCommand implements Subcommand {
 
     @Override
     public String synopsis() {
-        return "grade TRANSCRIPT [--json]";
+        return "grade TRANSCRIPT [--json | --markdown]";
     }
 
     @Override
     public Options options() {
-        return new Options().addOption(null, "json", false, "print the scorecard as JSON")
+        return new Options().addOption(null, "json", false, "print the scorecard as JSON (see docs/scorecard.md)")
+                .addOption(null, "markdown", false, "print a postmortem-style debrief in Markdown")
                 .addOption(null, "verbose", false, "stack traces on internal errors");
     }
 
@@ -41,15 +43,21 @@ final class GradeCommand implements Subcommand {
         if (!Files.isRegularFile(file)) {
             throw new UserError("no transcript at " + file + "; `play` prints where it wrote one");
         }
+        if (line.hasOption("json") && line.hasOption("markdown")) {
+            throw new UserError("grade prints one form at a time: give --json or --markdown, not both");
+        }
+        Transcript transcript;
         Scorecard card;
         try (Reader reader = Files.newBufferedReader(file)) {
-            card = Grader.grade(Transcript.parse(reader));
+            transcript = Transcript.parse(reader);
+            card = Grader.grade(transcript);
         } catch (TranscriptException e) {
             throw new UserError(file + ": " + e.getMessage());
         } catch (IOException e) {
             throw new UserError("cannot read " + file + ": " + e.getMessage());
         }
-        io.out().print(line.hasOption("json") ? ScorecardJson.render(card) + "\n" : ScorecardText.render(card));
+        io.out().print(line.hasOption("json") ? ScorecardJson.render(card) + "\n"
+                : line.hasOption("markdown") ? DebriefMarkdown.render(transcript, card) : ScorecardText.render(card));
         return Main.OK;
     }
 }

@@ -4,8 +4,10 @@ import io.leakdrill.console.InteractiveConsole;
 import io.leakdrill.console.ScriptConsole;
 import io.leakdrill.drill.Drill;
 import io.leakdrill.drill.DrillOptions;
+import io.leakdrill.grader.DebriefMarkdown;
 import io.leakdrill.grader.Scorecard;
 import io.leakdrill.grader.ScorecardText;
+import io.leakdrill.grader.Transcript;
 import io.leakdrill.scenario.Scenario;
 import io.leakdrill.scenario.ScenarioCatalog;
 import io.leakdrill.world.crm.CrmStartException;
@@ -13,6 +15,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -148,7 +151,20 @@ final class PlayCommand implements Subcommand {
         out.flush();
         io.err().println("Transcript: " + options.transcript() + "  (re-grade with `leakdrill grade "
                 + options.transcript() + "`)");
+        writeDebrief(options.transcript(), card, io);
         return Main.OK;
+    }
+
+    /** The Markdown debrief beside the transcript; the drill is over, so a failure here only costs the file. */
+    private static void writeDebrief(Path transcript, Scorecard card, Io io) {
+        String name = transcript.getFileName().toString().replaceFirst("\\.jsonl?$", "");
+        Path debrief = transcript.resolveSibling(name + ".debrief.md");
+        try (Reader reader = Files.newBufferedReader(transcript)) {
+            Files.writeString(debrief, DebriefMarkdown.render(Transcript.parse(reader), card));
+            io.err().println("Debrief: " + debrief + "  (a postmortem of this drill, in Markdown)");
+        } catch (IOException | RuntimeException e) {
+            io.err().println("Could not write the debrief " + debrief + ": " + e.getMessage());
+        }
     }
 
     private static String briefing(Scenario scenario, Drill drill) {

@@ -359,12 +359,15 @@ public final class ScenarioReader {
     }
 
     private static void rubric(Checker c, JsonObject rubric, JsonObject root) {
-        c.onlyKnown(rubric, "$.rubric", Set.of("weights", "targets", "sloUsersAffected", "flatTolerance"));
+        c.onlyKnown(rubric, "$.rubric", Set.of("original", "weights", "targets", "sloUsersAffected",
+                "flatTolerance"));
         if (rubric.get("weights") instanceof JsonObject weights) {
             c.onlyKnown(weights, "$.rubric.weights", Set.copyOf(Rubric.CATEGORIES));
         }
-        if (rubric.get("targets") instanceof JsonObject targets) {
-            c.onlyKnown(targets, "$.rubric.targets", Set.copyOf(Rubric.TARGETS));
+        for (String times : List.of("targets", "original")) {
+            if (rubric.get(times) instanceof JsonObject targets) {
+                c.onlyKnown(targets, "$.rubric." + times, Set.copyOf(Rubric.TARGETS));
+            }
         }
         try {
             Rubric.of(root);

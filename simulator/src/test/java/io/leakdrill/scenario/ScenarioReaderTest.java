@@ -86,6 +86,7 @@ class ScenarioReaderTest {
         fix deploys the leak   | "version": "expiring"            | "version": "original"                | $.variants[1].fix             | "report-cache-expiry", "decoys"
         fractional decoy param | "pauseMs": 500                   | "pauseMs": 500.5                     | $.decoys[0].pauseMs           | 500.5
         unknown rubric weight  | "communication": 10              | "communication": 10, "charm": 5      | $.rubric.weights.charm        | charm
+        unknown original time  | "resolve": "85m"},                | "resolve": "85m", "lunch": "5m"},    | $.rubric.original.lunch       | lunch
         """)
     void aBrokenScenarioIsRejectedWithThePathAndLine(String what, String from, String to, String path, String needle)
             throws Exception {
