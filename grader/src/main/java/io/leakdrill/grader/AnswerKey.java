@@ -1,18 +1,25 @@
 package io.leakdrill.grader;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What the scenario counts as right: the leaking component and the memory area it fills, the fixing patch, and which
- * patches are band-aids.
+ * What the scenario counts as right: the leaking component and the memory area it fills, its leak pattern, the class
+ * that grows and the field that holds it, the fixing patch, and which patches are band-aids. Transcripts written
+ * before the header carried the leak's details have an empty pattern, class and field.
  */
-record AnswerKey(String component, LeakArea area, String fix, Set<String> bandAids) {
+record AnswerKey(String component, LeakArea area, String pattern, String leakClass, String retainedBy,
+        Map<String, LeakArea> componentAreas, String fix, Set<String> bandAids) {
 
     AnswerKey {
+        componentAreas = Map.copyOf(componentAreas);
         bandAids = Set.copyOf(bandAids);
     }
 
@@ -41,7 +48,19 @@ record AnswerKey(String component, LeakArea area, String fix, Set<String> bandAi
                 bandAids.add(Fields.text(patch, "id", ""));
             }
         }
-        return new AnswerKey(component, LeakArea.of(Fields.text(header, "leakArea", "heap")), fix, bandAids);
+        JsonObject leak = Fields.object(header, "leak");
+        Map<String, LeakArea> areas = new TreeMap<>();
+        Fields.object(leak, "componentAreas").forEach((id, area) -> areas.put(id,
+                LeakArea.of(area instanceof JsonString text ? text.getString() : "")));
+        return new AnswerKey(component, LeakArea.of(Fields.text(header, "leakArea", "heap")),
+                Fields.text(leak, "pattern", ""), Fields.text(leak, "leakClass", ""),
+                Fields.text(leak, "retainedBy", ""), areas, fix, bandAids);
+    }
+
+    /** The memory area a named component fills, if the drill's CRM runs it. */
+    Optional<LeakArea> areaOf(String named) {
+        return componentAreas.entrySet().stream().filter(e -> normal(e.getKey()).equals(normal(named)))
+                .map(Map.Entry::getValue).findFirst();
     }
 
     /** Case and spacing differences in what the trainee typed should not cost a correct diagnosis. */

@@ -27,6 +27,11 @@ enum LeakArea {
         return Arrays.stream(values()).filter(a -> a.id.equals(id)).findFirst().orElse(HEAP);
     }
 
+    /** As the transcript names it: heap, metaspace or native. */
+    String id() {
+        return id;
+    }
+
     String usedField() {
         return usedField;
     }

@@ -29,8 +29,8 @@ class DebriefMarkdownTest {
         // The timeline puts the incident's events beside the trainee's, at the times they happened.
         assertTrue(md.contains("| 15:47:00 | Alert A1 fires"), md);
         assertTrue(md.contains("| 15:49:00 |  | Acknowledged A1 |"), md);
-        assertTrue(md.contains("|  | Looked at gc, histogram, histogram-diff |"), md);
-        assertTrue(md.contains("|  | Diagnosed session-cache |"), md);
+        assertTrue(md.contains("|  | Looked at gc, histogram, histogram-diff, roots, gc |"), md);
+        assertTrue(md.contains("|  | Diagnosed session-cache (unbounded-cache) |"), md);
         assertTrue(md.contains("**Root cause:** the `session-cache` component leaked"), md);
         assertTrue(md.contains("`session-cache-eviction`): deployed at 16:06:40."), md);
         assertTrue(md.contains("Every category reached 60% of its points."), md);
@@ -42,7 +42,7 @@ class DebriefMarkdownTest {
 
         String practise = md.substring(md.indexOf("## What to practise next"), md.indexOf("## Follow-up"));
         assertTrue(practise.contains("**diagnosis** (0.0 of 25)"), practise);
-        assertTrue(practise.contains("never named the leaking component"), practise);
+        assertTrue(practise.contains("never named a leaking component"), practise);
         assertTrue(practise.contains("Penalty "), practise);
         assertTrue(md.contains("**Band-aids:** 16:10:00 heap-512m"), md);
         assertTrue(md.contains("The fix was never deployed"), md);

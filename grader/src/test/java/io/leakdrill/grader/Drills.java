@@ -8,7 +8,7 @@ final class Drills {
     private Drills() {
     }
 
-    /** Right answer, evidence first, quick acknowledgement and steady updates. */
+    /** Right answer in every layer, evidence first, quick acknowledgement and steady updates. */
     static TranscriptBuilder expert() {
         return new TranscriptBuilder()
                 .event(0, "ready", jakarta.json.Json.createObjectBuilder().add("startupMs", 900).add("crmPid", 4242))
@@ -17,8 +17,10 @@ final class Drills {
                 .update(300, "Investigating slow CRM; memory suspected")
                 .evidence(600, "gc")
                 .evidence(840, "histogram")
-                .evidence(900, "histogram-diff")
-                .diagnose(1000, "session-cache")
+                .diff(900, TranscriptBuilder.LEAK_CLASS, "[B")
+                .roots(950, TranscriptBuilder.LEAK_CLASS + " <- " + TranscriptBuilder.RETAINED_BY)
+                .evidence(960, "gc")
+                .diagnose(1000, "session-cache", "unbounded-cache")
                 .update(1200, "Leak found in session cache; fix going out")
                 .deploy(1300, "session-cache-eviction", "code")
                 .restart(1305, "deploy")

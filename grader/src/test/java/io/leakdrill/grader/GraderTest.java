@@ -135,38 +135,70 @@ class GraderTest {
     }
 
     @Test
-    void diagnosisWithoutPriorHistogramEarnsAThird() {
+    void aClaimBeforeEvidencePointingAtTheLeakEarnsOnlyTheAreaItHadSeen() {
         Scorecard guessed = new TranscriptBuilder()
                 .alert(100, "A1", "firing")
                 .evidence(200, "gc")
-                .diagnose(300, "session-cache")
-                .evidence(400, "histogram-diff")
+                .diagnose(300, "session-cache", "unbounded-cache")
+                .diff(400, TranscriptBuilder.LEAK_CLASS)
+                .roots(450, TranscriptBuilder.RETAINED_BY)
                 .grade();
 
-        assertEquals(25.0 / 3, points(guessed, "diagnosis"), EPSILON);
+        CategoryScore diagnosis = category(guessed, "diagnosis");
+        assertEquals(25 * 0.2, diagnosis.points(), EPSILON);
+        assertTrue(diagnosis.findings().get(2).reason().contains("a guess"), diagnosis.findings().get(2).reason());
+    }
+
+    @Test
+    void eachLayerIsCreditedOnlyWithTheEvidenceThatShowsIt() {
+        // A diff that shows the leaking class growing, but no path to GC roots and no pattern named.
+        Scorecard card = new TranscriptBuilder()
+                .diff(100, TranscriptBuilder.LEAK_CLASS)
+                .diagnose(200, "session-cache")
+                .grade();
+
+        List<Finding> layers = category(card, "diagnosis").findings();
+        assertEquals(List.of(25 * 0.2, 0.0, 25 * 0.35, 0.0), layers.stream().map(Finding::points).toList());
+        assertTrue(layers.get(1).reason().contains("--pattern"), layers.get(1).reason());
+        assertTrue(layers.get(3).reason().contains(TranscriptBuilder.RETAINED_BY), layers.get(3).reason());
+
+        // A diff in which only other classes grew points at nothing.
+        Scorecard blind = new TranscriptBuilder().diff(100, "java.lang.String").diagnose(200, "session-cache")
+                .grade();
+        assertEquals(25 * 0.2, points(blind, "diagnosis"), EPSILON);
+    }
+
+    @Test
+    void aWrongComponentInTheRightAreaStillEarnsTheArea() {
+        Scorecard card = new TranscriptBuilder().evidence(100, "gc").diagnose(200, "report-cache").grade();
+
+        assertEquals(25 * 0.2, category(card, "diagnosis").findings().get(0).points(), EPSILON);
+        assertEquals(0, points(card, "diagnosis"), EPSILON, "the wrong component's charge takes what the area gave");
     }
 
     @Test
     void eachWrongDiagnosisBeforeTheRightOneCostsAFifth() {
         Scorecard card = new TranscriptBuilder()
-                .evidence(100, "histogram-diff")
+                .diff(100, TranscriptBuilder.LEAK_CLASS)
+                .roots(150, TranscriptBuilder.LEAK_CLASS + " <- " + TranscriptBuilder.RETAINED_BY)
                 .diagnose(200, "database")
                 .diagnose(300, "network")
-                .diagnose(400, "session-cache")
+                .diagnose(400, "session-cache", "unbounded-cache")
                 .diagnose(500, "deals-index")
                 .grade();
 
         assertEquals(25 - 2 * 5, points(card, "diagnosis"), EPSILON);
-        assertEquals(3, category(card, "diagnosis").findings().size());
+        assertEquals(6, category(card, "diagnosis").findings().size());
     }
 
     @Test
     void wrongDiagnosesOnlyScoreZeroAndAreCited() {
         Scorecard card = new TranscriptBuilder().diagnose(200, "database").diagnose(300, "network").grade();
 
-        Finding line = category(card, "diagnosis").findings().get(0);
-        assertEquals(0, line.points(), EPSILON);
-        assertEquals(List.of(1L, 2L), line.events().stream().map(EventRef::seq).toList());
+        Finding component = category(card, "diagnosis").findings().get(2);
+        assertEquals(0, points(card, "diagnosis"), EPSILON);
+        assertTrue(component.reason().contains("never named the leaking component"), component.reason());
+        assertEquals(List.of(1L, 2L), component.events().stream().map(EventRef::seq).toList());
     }
 
     @Test
@@ -177,8 +209,22 @@ class GraderTest {
                 .evidence(300, "histogram-diff")
                 .grade();
 
-        assertEquals(25 * 0.4 + 25 * 0.6 / 2, points(card, "evidence"), EPSILON);
+        // No OutOfMemoryError, so its share is spread over the rest; one look at the GC table is half a trend.
+        double scale = 1 / 0.85;
+        assertEquals((25 * 0.3 / 2 + 25 * 0.3 / 2) * scale, points(card, "evidence"), EPSILON);
         assertTrue(card.penalties().isEmpty(), "the restart came after evidence, so it was not blind");
+    }
+
+    @Test
+    void anOutOfMemoryErrorAsksForItsTypeToBeRead() {
+        TranscriptBuilder drill = Drills.expert().event(1100, "crm", jakarta.json.Json.createObjectBuilder()
+                .add("state", "oom").add("exitCode", 3).add("detail", "Java heap space"));
+        Finding unread = category(drill.grade(), "evidence").findings().get(3);
+        assertEquals(0, unread.points(), EPSILON);
+
+        Finding read = category(drill.event(1150, "evidence", jakarta.json.Json.createObjectBuilder()
+                .add("kind", "logs").add("outOfMemoryLines", 2)).grade(), "evidence").findings().get(3);
+        assertEquals(25 * 0.15, read.points(), EPSILON);
     }
 
     @Test

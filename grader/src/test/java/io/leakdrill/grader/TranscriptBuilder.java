@@ -19,6 +19,14 @@ final class TranscriptBuilder {
     private static final LocalTime START = LocalTime.of(15, 45);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
+    static final String LEAK_CLASS = "io.leakdrill.crm.session.DealSummary";
+    static final String RETAINED_BY = "static SESSIONS of io.leakdrill.crm.session.ConcurrentSessionCache";
+    // What the drill writes about the session-cache leak, as the simulator would for the seed scenario.
+    private static final JsonObject LEAK = Json.createObjectBuilder().add("pattern", "unbounded-cache")
+            .add("leakClass", LEAK_CLASS).add("retainedBy", RETAINED_BY)
+            .add("componentAreas", Json.createObjectBuilder().add("session-cache", "heap")
+                    .add("report-cache", "heap").add("deals-repository", "heap")).build();
+
     private JsonObject scenario = defaultScenario().build();
     private UnaryOperator<JsonObjectBuilder> headerEdit = h -> h;
     private final List<Pending> events = new ArrayList<>();
@@ -76,6 +84,22 @@ final class TranscriptBuilder {
         return event(at, "evidence", Json.createObjectBuilder().add("kind", kind).add("id", kind + "-" + (int) at));
     }
 
+    /** A diff in which these classes grew. */
+    TranscriptBuilder diff(double at, String... growing) {
+        return event(at, "evidence", Json.createObjectBuilder().add("kind", "histogram-diff")
+                .add("id", "diff-" + (int) at).add("growing", Json.createArrayBuilder(List.of(growing))));
+    }
+
+    /** A `heap roots` answer whose first path is this chain. */
+    TranscriptBuilder roots(double at, String chain) {
+        return event(at, "evidence", Json.createObjectBuilder().add("kind", "roots").add("id", "roots-" + (int) at)
+                .add("paths", 1).add("chain", chain));
+    }
+
+    TranscriptBuilder diagnose(double at, String component, String pattern) {
+        return event(at, "diagnose", Json.createObjectBuilder().add("component", component).add("pattern", pattern));
+    }
+
     TranscriptBuilder update(double at, String text) {
         return event(at, "update", Json.createObjectBuilder().add("text", text));
     }
@@ -117,6 +141,7 @@ final class TranscriptBuilder {
                 .add("type", "drill").add("format", 1).add("seq", 0).add("leakdrill", "0.1.0").add("java", "17.0.15")
                 .add("drillId", "test-drill").add("trainee", "alice").add("seed", 42).add("speed", 6.0)
                 .add("incidentStart", "2021-08-12T15:45:00-05:00").add("realStart", "2026-11-24T09:58:00.123Z")
+                .add("leak", LEAK)
                 .add("scenario", scenario)).build().toString());
         List<Pending> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparingDouble(Pending::at));

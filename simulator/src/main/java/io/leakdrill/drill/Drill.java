@@ -25,6 +25,7 @@ import io.leakdrill.world.users.TrafficLog;
 import io.leakdrill.world.users.VirtualUsers;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.management.ManagementFactory;
@@ -33,6 +34,7 @@ import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -169,6 +171,7 @@ public final class Drill implements AutoCloseable {
                 .add("variant", options.variant().id())
                 .add("leakArea", CrmComponents.byId(options.variant().leakingComponent()).map(CrmComponents::area)
                         .orElse(MemoryArea.HEAP).id())
+                .add("leak", leakKey(options.variant().leakingComponent(), options.scenario().crm().components()))
                 .add("speed", options.speed())
                 .add("incidentStart", options.scenario().start().toString())
                 .add("realStart", options.clock().instant().toString())
@@ -382,6 +385,23 @@ public final class Drill implements AutoCloseable {
             transcript.write("prompt", Json.createObjectBuilder().add("sinceStartMs",
                     System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()));
         }
+    }
+
+    /**
+     * What the grader checks a diagnosis against: the leak's pattern, the class that grows, the field that holds it,
+     * and the memory area of every component the CRM runs, so that a wrong component in the right area earns that.
+     */
+    private static JsonObjectBuilder leakKey(String leaking, List<String> components) {
+        JsonObjectBuilder areas = Json.createObjectBuilder();
+        components.forEach(id -> CrmComponents.byId(id).ifPresent(c -> areas.add(id, c.area().id())));
+        JsonObjectBuilder key = Json.createObjectBuilder().add("componentAreas", areas);
+        CrmComponents.byId(leaking).ifPresent(c -> {
+            c.pattern().ifPresent(p -> key.add("pattern", p.id()));
+            if (c.evidence() != null) {
+                key.add("leakClass", c.evidence().leakClass()).add("retainedBy", c.evidence().retainedBy());
+            }
+        });
+        return key;
     }
 
     /** Where the leak of this run piles up. */

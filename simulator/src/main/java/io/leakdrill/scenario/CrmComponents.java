@@ -106,6 +106,19 @@ public enum CrmComponents {
         return Optional.ofNullable(backlog);
     }
 
+    /** The shape of this component's leak, as `diagnose --pattern` names it; empty for one that cannot leak. */
+    public Optional<LeakPattern> pattern() {
+        return Optional.ofNullable(switch (this) {
+            case SESSION_CACHE, REPORT_CACHE -> LeakPattern.UNBOUNDED_CACHE;
+            case DEAL_WATCHERS -> LeakPattern.LAPSED_LISTENER;
+            case BULK_IMPORT -> LeakPattern.THREADLOCAL;
+            case ATTACHMENT_STORE -> LeakPattern.OFF_HEAP;
+            case QUOTE_TEMPLATES -> LeakPattern.CLASSLOADER;
+            case MAIL_OUTBOX -> LeakPattern.UNBOUNDED_QUEUE;
+            case DEALS_REPOSITORY -> null;
+        });
+    }
+
     public boolean canLeak() {
         return leakyVersion != null;
     }
