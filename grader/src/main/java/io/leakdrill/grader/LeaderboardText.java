@@ -39,7 +39,8 @@ public final class LeaderboardText {
 
     private static void scenario(StringBuilder out, ScenarioRanking scenario) {
         long trainees = scenario.ranking().stream().map(e -> e.card().trainee()).distinct().count();
-        String counts = ": " + count(scenario.ranking().size(), "drill") + " by " + count((int) trainees, "trainee");
+        String counts = " (" + count(scenario.ranking().size(), "drill") + ", " + count((int) trainees, "trainee")
+                + ")";
         String name = clean(scenario.scenarioId()) + " - " + clean(scenario.scenarioTitle());
         out.append(cut(name, WIDTH - counts.length())).append(counts).append('\n');
         out.append(String.format(Locale.ROOT, ROW, "#", "trainee", "score", "level", "started (UTC)", "variant",

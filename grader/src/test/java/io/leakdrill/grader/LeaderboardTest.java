@@ -120,20 +120,21 @@ class LeaderboardTest {
         assertEquals("""
                 Leak Drill leaderboard: 3 drills of 2 scenarios
 
-                attachment-offheap - Attachment Off-Heap: 1 drill by 1 trainee
+                attachment-offheap - Attachment Off-Heap (1 drill, 1 trainee)
                   #  trainee       score    level       started (UTC)     variant       status      source
                   1  zed           55/100   developing  -                 -                         zed.jsonl
 
                 Trends  none: no trainee ran this scenario 2 times yet
 
-                memory-leak-mayhem - Memory Leak Mayhem: 2 drills by 1 trainee
+                memory-leak-mayhem - Memory Leak Mayhem (2 drills, 1 trainee)
                   #  trainee       score    level       started (UTC)     variant       status      source
                   1  alice         %-7s  expert      2026-11-25 14:03  -                         alice-2.jsonl
                   2  alice         %-7s  novice      2026-11-24 09:58  reports                   alice-1.jsonl
 
                 Trends  score change, then the scores from the oldest drill to the latest
                   alice          +%d  %d -> %d
-                """.formatted(expert + "/100", bandAid + "/100", expert - bandAid, bandAid, expert), LeaderboardText.render(board));
+                """.formatted(expert + "/100", bandAid + "/100", expert - bandAid, bandAid, expert),
+                LeaderboardText.render(board));
     }
 
     @Test
