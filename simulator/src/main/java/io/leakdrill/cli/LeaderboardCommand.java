@@ -8,12 +8,14 @@ import io.leakdrill.grader.TranscriptException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
@@ -78,7 +80,8 @@ final class LeaderboardCommand implements Subcommand {
     /** Every transcript under the folder, in path order so that skipped files are always named in one order. */
     private static List<Path> transcripts(Path dir, Io io) throws IOException {
         List<Path> found = new ArrayList<>();
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        // Links are followed, since ~/.leakdrill may well be one; a loop is reported like an unreadable folder.
+        Files.walkFileTree(dir, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                 if (attributes.isRegularFile() && file.getFileName().toString().endsWith(TRANSCRIPT_SUFFIX)) {

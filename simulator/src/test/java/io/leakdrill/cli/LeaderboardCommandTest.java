@@ -59,6 +59,18 @@ class LeaderboardCommandTest {
     }
 
     @Test
+    void followsALinkedFolder(@TempDir Path elsewhere) throws Exception {
+        Files.write(Files.createDirectories(elsewhere.resolve("drill")).resolve("transcript.jsonl"),
+                drill("memory-leak-mayhem", "alice", "2026-11-25T10:00:00Z", true));
+        Files.createSymbolicLink(dir.resolve("drills"), elsewhere);
+
+        LeakdrillRun r = LeakdrillRun.of("leaderboard", dir.toString());
+
+        assertEquals(Main.OK, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\n     drills/drill/transcript.jsonl\n"), r.out());
+    }
+
+    @Test
     void aMissingFolderIsOneClearLine() {
         LeakdrillRun r = LeakdrillRun.of("leaderboard", dir.resolve("nowhere").toString());
 
