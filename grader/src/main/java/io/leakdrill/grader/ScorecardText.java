@@ -32,7 +32,7 @@ public final class ScorecardText {
         penalties(out, card.penalties());
         out.append('\n');
         times(out, card.times());
-        return ascii(out.toString());
+        return PlainAscii.of(out.toString());
     }
 
     private static void category(StringBuilder out, CategoryScore category) {
@@ -86,12 +86,5 @@ public final class ScorecardText {
         for (int i = 0; i < wrapped.size(); i++) {
             out.append(i == 0 ? prefix : indent).append(wrapped.get(i)).append('\n');
         }
-    }
-
-    /** Trainee-typed names can carry any character; a terminal scorecard must stay plain ASCII. */
-    private static String ascii(String text) {
-        StringBuilder clean = new StringBuilder(text.length());
-        text.chars().forEach(c -> clean.append(c == '\n' || (c >= 0x20 && c < 0x7f) ? (char) c : '?'));
-        return clean.toString();
     }
 }

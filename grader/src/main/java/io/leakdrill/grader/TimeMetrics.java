@@ -8,6 +8,9 @@ import java.util.OptionalDouble;
 /** Measures the time to acknowledge, diagnose, mitigate and resolve against the rubric's targets. */
 final class TimeMetrics {
 
+    /** The metric the leaderboard breaks score ties with. */
+    static final String RESOLVE = "to resolve";
+
     private TimeMetrics() {
     }
 
@@ -22,7 +25,7 @@ final class TimeMetrics {
                 metric(drill, "to acknowledge", "acknowledge", alert, ack),
                 metric(drill, "to diagnose", "diagnose", Optional.empty(), diagnose),
                 metric(drill, "to mitigate", "mitigate", recovery.anchor(), recovery.recovered()),
-                metric(drill, "to resolve", "resolve", Optional.empty(), log.resolveEnd()));
+                metric(drill, RESOLVE, "resolve", Optional.empty(), log.resolveEnd()));
     }
 
     /** An empty anchor means the clock runs from the incident start, unless the metric needs an anchor event. */

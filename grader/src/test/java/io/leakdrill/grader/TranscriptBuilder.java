@@ -61,8 +61,10 @@ final class TranscriptBuilder {
         return this;
     }
 
+    /** Edits the header after the earlier edits, so a helper can add fields to a drill's own header edits. */
     TranscriptBuilder header(UnaryOperator<JsonObjectBuilder> edit) {
-        this.headerEdit = edit;
+        UnaryOperator<JsonObjectBuilder> earlier = headerEdit;
+        this.headerEdit = h -> edit.apply(earlier.apply(h));
         return this;
     }
 

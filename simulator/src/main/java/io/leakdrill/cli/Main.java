@@ -21,7 +21,7 @@ public final class Main {
     public static final int DRILL_FAILED = 3;
 
     private static final List<Subcommand> SUBCOMMANDS = List.of(new PlayCommand(), new GradeCommand(),
-            new ListCommand(), new ValidateCommand(), new BenchCommand());
+            new LeaderboardCommand(), new ListCommand(), new ValidateCommand(), new BenchCommand());
 
     private Main() {
     }
