@@ -68,6 +68,20 @@ record AnswerKey(String component, LeakArea area, String pattern, String leakCla
         return !component.isBlank() && normal(component).equals(normal(named));
     }
 
+    /**
+     * Whether an evidence event points at the leaking component: a diff in which its class grew, or a GC-root path
+     * through the field that holds it (any heap histogram, for transcripts that do not name them).
+     */
+    boolean pointedAtBy(Event evidence) {
+        String kind = evidence.text("kind");
+        if (leakClass.isEmpty()) {
+            return kind.equals("histogram") || kind.equals("histogram-diff");
+        }
+        return kind.equals("histogram-diff") && Fields.array(evidence.json(), "growing").stream()
+                .anyMatch(v -> v instanceof JsonString name && name.getString().equals(leakClass))
+                || kind.equals("roots") && !retainedBy.isEmpty() && evidence.text("chain").contains(retainedBy);
+    }
+
     boolean isFix(String patch) {
         return !fix.isBlank() && fix.equals(patch) && !isBandAid(patch);
     }

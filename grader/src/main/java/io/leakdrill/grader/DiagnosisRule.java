@@ -112,7 +112,7 @@ final class DiagnosisRule implements CategoryRule {
                     diagnoses.toArray(Event[]::new));
         }
         String component = right.get().text("component");
-        Optional<Event> seen = seenBefore(drill, right.get(), e -> pointsAtLeak(key, e));
+        Optional<Event> seen = seenBefore(drill, right.get(), key::pointedAtBy);
         if (seen.isEmpty()) {
             return Finding.of(0, "named " + component + " before any evidence pointed at it: a guess ("
                     + (key.leakClass().isEmpty() ? "no heap histogram first"
@@ -138,17 +138,6 @@ final class DiagnosisRule implements CategoryRule {
         }
         return Finding.of(share, "traced what holds the leak to its GC root"
                 + (key.retainedBy().isEmpty() ? "" : ": " + key.retainedBy()), path.get(), right.get());
-    }
-
-    /** A diff showing the leaking class grow, or a GC-root path through the field that holds it. */
-    private static boolean pointsAtLeak(AnswerKey key, Event evidence) {
-        String kind = evidence.text("kind");
-        if (key.leakClass().isEmpty()) {
-            return kind.equals("histogram") || kind.equals("histogram-diff");
-        }
-        return kind.equals("histogram-diff") && Fields.array(evidence.json(), "growing").stream()
-                .anyMatch(v -> v.toString().equals("\"" + key.leakClass() + "\""))
-                || kind.equals("roots") && evidence.text("chain").contains(key.retainedBy());
     }
 
     private static Optional<Event> seenBefore(Drill drill, Event claim, Predicate<Event> evidence) {

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Fix: deploying the right patch, verifying the old-gen floor stayed flat, and resolving only after that. */
+/**
+ * Fix: deploying the right patch once evidence pointed at the leak, keeping it (not rolling it back), verifying the
+ * leaking area stayed flat, and resolving only after that.
+ */
 final class FixRule implements CategoryRule {
 
     private static final double DEPLOY_SHARE = 0.5;
@@ -29,8 +32,23 @@ final class FixRule implements CategoryRule {
             return List.of(new Finding(0, reason, Event.refs(others.toArray(Event[]::new))));
         }
         Event fix = deploy.get();
+        // A fix shipped before anything pointed at the leak is a lucky guess, however well it then works.
+        Optional<Event> pointer = drill.log().first(e -> e.before(fix) && e.is("evidence") && key.pointedAtBy(e));
+        if (pointer.isEmpty()) {
+            return List.of(Finding.of(0, "deployed the fix " + fix.text("patch") + " before any evidence pointed "
+                    + "at the leak (a diff showing its class grow, or its GC-root path): a guess earns nothing", fix));
+        }
+        // Rolled back and never shipped again, the fix no longer stands.
+        Optional<Event> undone = drill.log().first(e -> e.is("rollback")
+                && (long) e.number("undoes", -1) == fix.seq());
+        if (undone.isPresent() && drill.log().first(e -> undone.get().before(e) && e.is("deploy")
+                && key.isFix(e.text("patch"))).isEmpty()) {
+            return List.of(Finding.of(0, "deployed the fix " + fix.text("patch") + " and then rolled it back",
+                    fix, undone.get()));
+        }
         List<Finding> findings = new ArrayList<>();
-        findings.add(Finding.of(weight * DEPLOY_SHARE, "deployed the fix " + fix.text("patch") + " (half)", fix));
+        findings.add(Finding.of(weight * DEPLOY_SHARE, "deployed the fix " + fix.text("patch") + " (half)",
+                pointer.get(), fix));
 
         Duration verify = drill.rubric().target("verifyFlat");
         FlatFloor floor = FlatFloor.after(fix, drill);

@@ -259,6 +259,7 @@ class GraderTest {
     @Test
     void aFixWhoseFloorKeepsRisingIsNotVerified() {
         Scorecard card = new TranscriptBuilder()
+                .diff(50, TranscriptBuilder.LEAK_CLASS)
                 .deploy(100, "session-cache-eviction", "code")
                 .samples(110, 1000, 30, at -> 0.01, at -> 60e6 + at * 50e3)
                 .end(1010, "resolve")
@@ -274,6 +275,7 @@ class GraderTest {
     void aSoundCacheRefillingAfterTheFixStillCountsAsFlat() {
         // The deploy restarts the CRM: its bounded cache refills for five minutes, then holds.
         Scorecard card = new TranscriptBuilder()
+                .diff(50, TranscriptBuilder.LEAK_CLASS)
                 .deploy(100, "session-cache-eviction", "code")
                 .samples(110, 1300, 30, at -> 0.01, at -> 60e6 + Math.min(at - 100, 300) * 150e3)
                 .end(1310, "resolve")
@@ -285,6 +287,7 @@ class GraderTest {
     @Test
     void aMetaspaceLeakIsVerifiedInMetaspaceNotInTheHeap() {
         TranscriptBuilder drill = new TranscriptBuilder().header(h -> h.add("leakArea", "metaspace"))
+                .diff(50, TranscriptBuilder.LEAK_CLASS)
                 .deploy(100, "session-cache-eviction", "code");
         for (double at = 110; at <= 1000; at += 30) {
             drill.event(at, "sample", jakarta.json.Json.createObjectBuilder().add("crmUp", true)
@@ -298,8 +301,37 @@ class GraderTest {
     }
 
     @Test
+    void aFixShippedBeforeAnyEvidencePointedAtTheLeakEarnsNothing() {
+        TranscriptBuilder drill = new TranscriptBuilder()
+                .evidence(50, "gc")
+                .deploy(100, "session-cache-eviction", "code")
+                .samples(110, 1300, 30, at -> 0.01, at -> 60e6)
+                .end(1310, "resolve");
+
+        assertEquals(0, points(drill.grade(), "fix"), EPSILON);
+        assertEquals(15, points(drill.diff(60, TranscriptBuilder.LEAK_CLASS).grade(), "fix"), EPSILON);
+    }
+
+    @Test
+    void aFixRolledBackAndNotShippedAgainNoLongerCounts() {
+        TranscriptBuilder drill = new TranscriptBuilder()
+                .diff(50, TranscriptBuilder.LEAK_CLASS)
+                .deploy(100, "session-cache-eviction", "code")
+                .event(200, "rollback", jakarta.json.Json.createObjectBuilder().add("patch", "session-cache-eviction")
+                        .add("kind", "code").add("undoes", 2))
+                .samples(210, 1300, 30, at -> 0.01, at -> 60e6)
+                .end(1310, "resolve");
+
+        Finding undone = category(drill.grade(), "fix").findings().get(0);
+        assertEquals(0, undone.points(), EPSILON);
+        assertTrue(undone.reason().contains("rolled it back"), undone.reason());
+        assertEquals(15, points(drill.deploy(300, "session-cache-eviction", "code").grade(), "fix"), EPSILON);
+    }
+
+    @Test
     void resolvingTooSoonAfterTheFixLosesVerificationAndResolve() {
         Scorecard card = new TranscriptBuilder()
+                .diff(50, TranscriptBuilder.LEAK_CLASS)
                 .deploy(100, "session-cache-eviction", "code")
                 .samples(110, 400, 30, at -> 0.01, at -> 60e6)
                 .end(410, "resolve")
