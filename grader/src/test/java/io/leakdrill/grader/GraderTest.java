@@ -373,7 +373,7 @@ class GraderTest {
     }
 
     @Test
-    void aLateFirstUpdateStillEarnsTheCadenceHalf() {
+    void aLateFirstUpdateStillEarnsTheCadence() {
         Scorecard card = new TranscriptBuilder()
                 .alert(0, "A1", "firing")
                 .ack(60, "A1")
@@ -382,7 +382,35 @@ class GraderTest {
                 .end(3000, "quit")
                 .grade();
 
-        assertEquals(5, points(card, "communication"), EPSILON);
+        List<Finding> lines = category(card, "communication").findings();
+        assertEquals(List.of(0.0, 3.0, 0.0), lines.subList(0, 3).stream().map(Finding::points).toList());
+        assertTrue(lines.get(2).reason().startsWith("0 of 2 update(s) say impact, actions and next update"),
+                lines.get(2).reason());
+    }
+
+    @Test
+    void updatesInTheCanFormEarnTheirShare() {
+        Scorecard card = new TranscriptBuilder()
+                .update(300, "Reps see slow pages; investigating the CRM's memory. Next update in 15 minutes.")
+                .update(900, "still looking")
+                .end(1000, "quit")
+                .grade();
+
+        Finding content = category(card, "communication").findings().get(2);
+        assertEquals(10 * 0.25, content.points(), EPSILON);
+        assertEquals(1, content.events().size(), "only the update that says all three is cited");
+    }
+
+    @Test
+    void stuckPastTheDiagnosisTargetTheOwnersShouldBeBroughtIn() {
+        TranscriptBuilder stuck = new TranscriptBuilder().diagnose(4000, "session-cache").end(4500, "quit");
+        assertEquals(0, category(stuck.grade(), "communication").findings().get(3).points(), EPSILON);
+
+        Finding escalated = category(stuck.event(3000, "escalate", jakarta.json.Json.createObjectBuilder()
+                .add("team", "crm-dev").add("text", "heap keeps growing, need eyes on the session code")).grade(),
+                "communication").findings().get(3);
+        assertEquals(10 * 0.15, escalated.points(), EPSILON);
+        assertTrue(escalated.reason().contains("crm-dev"), escalated.reason());
     }
 
     @Test
