@@ -3,9 +3,20 @@ package io.leakdrill.grader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** Acknowledge: how quickly the first firing alert was acknowledged. */
+/**
+ * Acknowledge, the triage of the incident: how quickly the first firing alert was acknowledged, whether a severity
+ * was declared, and whether the trainee looked at what users feel before looking at the CRM's insides.
+ */
 final class AcknowledgeRule implements CategoryRule {
+
+    private static final double ACK_SHARE = 0.5;
+    private static final double SEVERITY_SHARE = 0.25;
+    private static final double USERS_FIRST_SHARE = 0.25;
+    private static final Set<String> USER_IMPACT = Set.of("status", "users");
+    // Starting a flight recording shows nothing yet, so it is not a look at the insides.
+    private static final Set<String> NOT_A_LOOK = Set.of("roots-recording");
 
     @Override
     public String category() {
@@ -14,22 +25,49 @@ final class AcknowledgeRule implements CategoryRule {
 
     @Override
     public List<Finding> findings(Drill drill, double weight) {
+        return List.of(acknowledged(drill, weight * ACK_SHARE), severity(drill, weight * SEVERITY_SHARE),
+                usersFirst(drill, weight * USERS_FIRST_SHARE));
+    }
+
+    private static Finding severity(Drill drill, double share) {
+        return drill.log().first("severity")
+                .map(e -> Finding.of(share, "declared the incident " + e.text("severity"), e))
+                .orElseGet(() -> Finding.of(0, "never declared a severity (severity SEV1|SEV2|SEV3)"));
+    }
+
+    private static Finding usersFirst(Drill drill, double share) {
+        List<Event> looks = drill.log().all().stream().filter(e -> e.is("evidence")
+                && !NOT_A_LOOK.contains(e.text("kind"))).toList();
+        if (looks.isEmpty()) {
+            return Finding.of(0, "never looked at anything");
+        }
+        Event first = looks.get(0);
+        if (USER_IMPACT.contains(first.text("kind"))) {
+            return Finding.of(share, "looked at what users feel (" + first.text("kind") + ") before the CRM's insides",
+                    first);
+        }
+        Optional<Event> users = looks.stream().filter(e -> USER_IMPACT.contains(e.text("kind"))).findFirst();
+        return Finding.of(0, "looked at " + first.text("kind") + " before what users feel"
+                + users.map(u -> " (status or users came later)").orElse(" (never ran status or users)"), first);
+    }
+
+    private static Finding acknowledged(Drill drill, double weight) {
         Optional<Event> alert = drill.log().firstFiringAlert();
         if (alert.isEmpty()) {
             // The one award without a citation: there was nothing to acknowledge.
-            return List.of(new Finding(weight, "no alert fired, so there was nothing to acknowledge", List.of()));
+            return new Finding(weight, "no alert fired, so there was nothing to acknowledge", List.of());
         }
         Event fired = alert.get();
         String id = fired.text("alert").isBlank() ? "the first alert" : fired.text("alert");
         Optional<Event> ack = drill.log().firstAfter(fired, e -> e.is("ack"));
         if (ack.isEmpty()) {
-            return List.of(Finding.of(0, id + " fired and was never acknowledged", fired));
+            return Finding.of(0, id + " fired and was never acknowledged", fired);
         }
         Duration target = drill.rubric().target("acknowledge");
         double elapsed = ack.get().at() - fired.at();
-        return List.of(Finding.of(weight * Credit.linear(elapsed, target),
+        return Finding.of(weight * Credit.linear(elapsed, target),
                 "acknowledged " + id + " " + Decimals.elapsed(elapsed) + " after it fired (target "
                         + Decimals.target(target) + ")",
-                fired, ack.get()));
+                fired, ack.get());
     }
 }

@@ -29,6 +29,7 @@ class DebriefMarkdownTest {
         // The timeline puts the incident's events beside the trainee's, at the times they happened.
         assertTrue(md.contains("| 15:47:00 | Alert A1 fires"), md);
         assertTrue(md.contains("| 15:49:00 |  | Acknowledged A1 |"), md);
+        assertTrue(md.contains("|  | Declared SEV2 |"), md);
         assertTrue(md.contains("|  | Looked at gc, histogram, histogram-diff, roots, gc |"), md);
         assertTrue(md.contains("|  | Diagnosed session-cache (unbounded-cache) |"), md);
         assertTrue(md.contains("**Root cause:** the `session-cache` component leaked"), md);

@@ -14,6 +14,8 @@ final class Drills {
                 .event(0, "ready", jakarta.json.Json.createObjectBuilder().add("startupMs", 900).add("crmPid", 4242))
                 .alert(ALERT_AT, "A1", "firing")
                 .ack(240, "A1")
+                .evidence(250, "status")
+                .event(260, "severity", jakarta.json.Json.createObjectBuilder().add("severity", "SEV2"))
                 .update(300, "Investigating slow CRM pages for reps; memory suspected. Next update in 15 minutes.")
                 .evidence(600, "gc")
                 .evidence(840, "histogram")
@@ -21,7 +23,8 @@ final class Drills {
                 .roots(950, TranscriptBuilder.LEAK_CLASS + " <- " + TranscriptBuilder.RETAINED_BY)
                 .evidence(960, "gc")
                 .diagnose(1000, "session-cache", "unbounded-cache")
-                .update(1200, "Leak found in the session cache; users still slow. Deploying the fix. Next update in 15 min.")
+                .update(1200, "Leak found in the session cache; users still slow. Deploying the fix. "
+                        + "Next update in 15 min.")
                 .deploy(1300, "session-cache-eviction", "code")
                 .restart(1305, "deploy")
                 .update(1800, "Fix deployed, memory flat, users back to normal; watching before resolving.")

@@ -109,8 +109,8 @@ class GraderTest {
                 .end(2000, "quit")
                 .grade();
 
-        assertEquals(5.0, points(card, "acknowledge"), EPSILON);
         Finding line = category(card, "acknowledge").findings().get(0);
+        assertEquals(10 * 0.5 / 2, line.points(), EPSILON);
         assertEquals(List.of(1L, 2L), line.events().stream().map(EventRef::seq).toList());
         assertTrue(line.reason().contains("10.0 min"), line.reason());
     }
@@ -126,11 +126,24 @@ class GraderTest {
     }
 
     @Test
+    void triageAsksForASeverityAndForWhatUsersFeelBeforeTheInsides() {
+        TranscriptBuilder drill = new TranscriptBuilder().alert(100, "A1", "firing").ack(150, "A1")
+                .evidence(200, "gc").evidence(250, "status");
+        List<Finding> blind = category(drill.grade(), "acknowledge").findings();
+        assertEquals(List.of(0.0, 0.0), List.of(blind.get(1).points(), blind.get(2).points()));
+        assertTrue(blind.get(2).reason().contains("looked at gc before what users feel"), blind.get(2).reason());
+
+        List<Finding> triaged = category(drill.evidence(180, "users").event(190, "severity",
+                jakarta.json.Json.createObjectBuilder().add("severity", "SEV2")).grade(), "acknowledge").findings();
+        assertEquals(List.of(10 * 0.25, 10 * 0.25), List.of(triaged.get(1).points(), triaged.get(2).points()));
+    }
+
+    @Test
     void noAlertMeansNothingToAcknowledge() {
         Scorecard card = new TranscriptBuilder().update(60, "all fine").end(600, "quit").grade();
 
         Finding line = category(card, "acknowledge").findings().get(0);
-        assertEquals(10.0, line.points(), EPSILON);
+        assertEquals(10 * 0.5, line.points(), EPSILON);
         assertTrue(line.reason().contains("no alert fired"));
     }
 
@@ -439,7 +452,7 @@ class GraderTest {
                 .grade();
 
         assertEquals(100, card.max());
-        assertEquals(5.0, points(card, "acknowledge"), EPSILON);
+        assertEquals(10 * 0.5 / 2, category(card, "acknowledge").findings().get(0).points(), EPSILON);
     }
 
     @Test

@@ -29,9 +29,10 @@ class ScorecardRenderingTest {
         String text = ScorecardText.render(Drills.bandAidOnly().grade());
 
         assertTrue(text.startsWith("Leak Drill scorecard - Memory Leak Mayhem (memory-leak-mayhem), seed 42,"
-                + " trainee alice\nScore 2 / 100  (novice)\n"), text);
+                + " trainee alice\nScore 1 / 100  (novice)\n"), text);
         assertTrue(text.contains("band-aid presented as a fix: deployed heap-512m   [#"), text);
-        assertTrue(text.contains("  acknowledge     2.0 / 10   acknowledged A1 13.0 min after it fired (target 5 min)\n"
+        assertTrue(text.contains("  acknowledge     1.0 / 10   +1.0 acknowledged A1 13.0 min after it fired "
+                + "(target 5 min)\n"
                 + " ".repeat(29) + "[#4 15:47:00, #31 16:00:00]\n"), text);
         assertTrue(text.contains("to diagnose"), text);
         assertTrue(text.contains("not reached"), text);
