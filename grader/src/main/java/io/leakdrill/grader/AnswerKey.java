@@ -77,8 +77,7 @@ record AnswerKey(String component, LeakArea area, String pattern, String leakCla
         if (leakClass.isEmpty()) {
             return kind.equals("histogram") || kind.equals("histogram-diff");
         }
-        return kind.equals("histogram-diff") && Fields.array(evidence.json(), "growing").stream()
-                .anyMatch(v -> v instanceof JsonString name && name.getString().equals(leakClass))
+        return kind.equals("histogram-diff") && Fields.strings(evidence.json(), "growing").contains(leakClass)
                 || kind.equals("roots") && !retainedBy.isEmpty() && evidence.text("chain").contains(retainedBy);
     }
 

@@ -58,8 +58,7 @@ final class CommunicationRule implements CategoryRule {
     private static Finding escalation(Drill drill, double share) {
         EventLog log = drill.log();
         double due = drill.rubric().target("diagnose").toMillis() / 1000.0;
-        Optional<Event> diagnosed = log.first(e -> e.is("diagnose")
-                && drill.key().isLeakingComponent(e.text("component")));
+        Optional<Event> diagnosed = drill.rightDiagnosis();
         if (diagnosed.isPresent() && diagnosed.get().at() <= due) {
             return Finding.of(share, "not stuck: the leak was named within the diagnosis target, no escalation "
                     + "needed", diagnosed.get());

@@ -1,8 +1,6 @@
 package io.leakdrill.grader;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -76,7 +74,7 @@ public final class DebriefMarkdown {
         }
 
         md.append("\n## Follow-up\n\n### Questions for the team\n\n");
-        List<String> questions = Fields.array(scenario, "followUp").stream().map(DebriefMarkdown::string).toList();
+        List<String> questions = Fields.strings(scenario, "followUp");
         bullets(md, questions, "The scenario asks none.");
         md.append("\n### Actions proposed by the trainee\n\n");
         List<String> actions = drill.log().ofType("note").stream().map(e -> e.clock() + ": " + e.text("text"))
@@ -89,7 +87,7 @@ public final class DebriefMarkdown {
 
     private static String outcome(Drill drill) {
         EventLog log = drill.log();
-        Optional<Event> fix = log.first(e -> e.is("deploy") && drill.key().isFix(e.text("patch")));
+        Optional<Event> fix = drill.fixDeploy();
         Optional<Event> resolved = log.resolveEnd();
         String fixed = fix.map(f -> "The fix (`" + f.text("patch") + "`) went live at " + f.clock() + " (+"
                 + Decimals.elapsed(f.at()) + ")").orElse("The fix was never deployed");
@@ -128,16 +126,15 @@ public final class DebriefMarkdown {
         EventLog log = drill.log();
         md.append("- **Root cause:** the `").append(key.component()).append("` component leaked: it kept objects "
                 + "reachable from a GC root, so the ").append(key.area().level()).append(" only rose.\n");
-        Optional<Event> named = log.first(e -> e.is("diagnose") && key.isLeakingComponent(e.text("component")));
+        Optional<Event> named = drill.rightDiagnosis();
         md.append("- **Diagnosis:** ").append(named.map(n -> "named at " + n.clock() + " (+" + Decimals.elapsed(n.at())
-                + ")" + (Fields.array(n.json(), "cites").isEmpty() ? ", citing no evidence"
-                        : ", citing " + Fields.array(n.json(), "cites").stream().map(DebriefMarkdown::string)
-                                .collect(Collectors.joining(", "))) + ".")
+                + ")" + (Fields.strings(n.json(), "cites").isEmpty() ? ", citing no evidence"
+                        : ", citing " + String.join(", ", Fields.strings(n.json(), "cites"))) + ".")
                 .orElse("the trainee never named the leaking component.")).append('\n');
         String fixTitle = Fields.array(scenario, "patches").stream()
                 .filter(p -> p instanceof JsonObject o && key.fix().equals(Fields.text(o, "id", "")))
                 .map(p -> Fields.text((JsonObject) p, "title", key.fix())).findFirst().orElse(key.fix());
-        Optional<Event> fix = log.first(e -> e.is("deploy") && key.isFix(e.text("patch")));
+        Optional<Event> fix = drill.fixDeploy();
         md.append("- **Resolution:** ").append(cell(fixTitle)).append(" (`").append(key.fix()).append("`): ")
                 .append(fix.map(f -> "deployed at " + f.clock() + ".").orElse("not deployed.")).append('\n');
         List<String> bandAids = log.all().stream().filter(e -> e.is("deploy") && key.isBandAid(e.text("patch"))
@@ -192,10 +189,6 @@ public final class DebriefMarkdown {
             md.append(none).append('\n');
         }
         items.forEach(item -> md.append("- ").append(cell(item)).append('\n'));
-    }
-
-    private static String string(JsonValue value) {
-        return value instanceof JsonString text ? text.getString() : value.toString();
     }
 
     /** Trainee text inside Markdown: one line, no table breaks, no HTML. */

@@ -1,6 +1,5 @@
 package io.leakdrill.grader;
 
-import jakarta.json.JsonString;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -77,7 +76,7 @@ final class DebriefTimeline {
 
     private static String response(Event event) {
         return switch (event.type()) {
-            case "ack" -> "Acknowledged " + String.join(", ", strings(event, "alerts"));
+            case "ack" -> "Acknowledged " + String.join(", ", Fields.strings(event.json(), "alerts"));
             case "severity" -> "Declared " + event.text("severity");
             case "update" -> "Update: \"" + quote(event.text("text")) + "\"";
             case "page" -> "Paged " + event.text("team");
@@ -87,8 +86,8 @@ final class DebriefTimeline {
                     + (event.text("reason").isEmpty() ? "" : ": \"" + quote(event.text("reason")) + "\"");
             case "diagnose" -> "Diagnosed " + event.text("component")
                     + (event.text("pattern").isEmpty() ? "" : " (" + event.text("pattern") + ")")
-                    + (strings(event, "cites").isEmpty() ? ""
-                            : " citing " + String.join(", ", strings(event, "cites")));
+                    + (Fields.strings(event.json(), "cites").isEmpty() ? ""
+                            : " citing " + String.join(", ", Fields.strings(event.json(), "cites")));
             case "deploy" -> "Deployed " + event.text("patch") + " (" + event.text("kind") + ")";
             case "rollback" -> "Rolled back " + event.text("patch");
             case "config" -> "Set " + event.text("key") + " to " + event.text("value") + " for the next start";
@@ -101,11 +100,6 @@ final class DebriefTimeline {
                     : "Ended the drill (" + event.text("reason") + ")";
             default -> "";
         };
-    }
-
-    private static List<String> strings(Event event, String key) {
-        return Fields.array(event.json(), key).stream().map(v -> v instanceof JsonString s ? s.getString()
-                : v.toString()).toList();
     }
 
     private static String detail(String detail) {

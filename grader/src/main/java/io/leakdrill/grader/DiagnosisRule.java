@@ -31,8 +31,7 @@ final class DiagnosisRule implements CategoryRule {
         if (diagnoses.isEmpty()) {
             return List.of(Finding.of(0, "never named a leaking component (diagnose)"));
         }
-        Optional<Event> right = diagnoses.stream().filter(e -> key.isLeakingComponent(e.text("component")))
-                .findFirst();
+        Optional<Event> right = drill.rightDiagnosis();
         // Transcripts from before the header named the leak's pattern grade the component for both layers.
         boolean patterned = !key.pattern().isEmpty();
         List<Finding> findings = new ArrayList<>();

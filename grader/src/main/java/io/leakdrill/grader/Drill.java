@@ -1,7 +1,19 @@
 package io.leakdrill.grader;
 
+import java.util.Optional;
+
 /** Everything a rubric rule needs to know about one drill. */
 record Drill(EventLog log, Rubric rubric, AnswerKey key, IncidentClock clock) {
+
+    /** The first time the trainee named the leaking component. */
+    Optional<Event> rightDiagnosis() {
+        return log.first(e -> e.is("diagnose") && key.isLeakingComponent(e.text("component")));
+    }
+
+    /** The first deploy of the fixing patch. */
+    Optional<Event> fixDeploy() {
+        return log.first(e -> e.is("deploy") && key.isFix(e.text("patch")));
+    }
 
     static Drill of(Transcript transcript) {
         IncidentClock clock = IncidentClock.of(transcript.header(), transcript.scenario());

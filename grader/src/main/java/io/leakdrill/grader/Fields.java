@@ -5,6 +5,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.List;
 
 /** Lenient reads of optional JSON fields, so one odd field never stops a grade. */
 final class Fields {
@@ -40,6 +41,12 @@ final class Fields {
     static JsonObject object(JsonObject object, String key) {
         JsonValue value = object.get(key);
         return value instanceof JsonObject child ? child : JsonValue.EMPTY_JSON_OBJECT;
+    }
+
+    /** The strings of an array field; other values as their JSON text, so nothing is silently lost. */
+    static List<String> strings(JsonObject object, String key) {
+        return array(object, key).stream().map(v -> v instanceof JsonString text ? text.getString() : v.toString())
+                .toList();
     }
 
     static JsonArray array(JsonObject object, String key) {

@@ -23,7 +23,7 @@ final class FixRule implements CategoryRule {
     @Override
     public List<Finding> findings(Drill drill, double weight) {
         AnswerKey key = drill.key();
-        Optional<Event> deploy = drill.log().first(e -> e.is("deploy") && key.isFix(e.text("patch")));
+        Optional<Event> deploy = drill.fixDeploy();
         if (deploy.isEmpty()) {
             List<Event> others = drill.log().ofType("deploy");
             String reason = others.isEmpty() ? "the fix was never deployed"
@@ -41,7 +41,7 @@ final class FixRule implements CategoryRule {
         // Rolled back and never shipped again, the fix no longer stands.
         Optional<Event> undone = drill.log().first(e -> e.is("rollback")
                 && (long) e.number("undoes", -1) == fix.seq());
-        if (undone.isPresent() && drill.log().first(e -> undone.get().before(e) && e.is("deploy")
+        if (undone.isPresent() && drill.log().firstAfter(undone.get(), e -> e.is("deploy")
                 && key.isFix(e.text("patch"))).isEmpty()) {
             return List.of(Finding.of(0, "deployed the fix " + fix.text("patch") + " and then rolled it back",
                     fix, undone.get()));

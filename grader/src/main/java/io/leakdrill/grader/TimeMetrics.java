@@ -18,8 +18,7 @@ final class TimeMetrics {
         EventLog log = drill.log();
         Optional<Event> alert = log.firstFiringAlert();
         Optional<Event> ack = alert.flatMap(a -> log.firstAfter(a, e -> e.is("ack")));
-        Optional<Event> diagnose =
-                log.first(e -> e.is("diagnose") && drill.key().isLeakingComponent(e.text("component")));
+        Optional<Event> diagnose = drill.rightDiagnosis();
         Recovery recovery = Recovery.of(drill);
         return List.of(
                 metric(drill, "to acknowledge", "acknowledge", alert, ack),
