@@ -8,4 +8,9 @@ public record CategoryScore(String name, double points, double max, List<Finding
     public CategoryScore {
         findings = List.copyOf(findings);
     }
+
+    /** The name as people read it: {@code followUp} is "follow-up". */
+    public String label() {
+        return name.replaceAll("([A-Z])", "-$1").toLowerCase(java.util.Locale.ROOT);
+    }
 }

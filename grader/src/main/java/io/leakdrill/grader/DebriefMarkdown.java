@@ -75,13 +75,23 @@ public final class DebriefMarkdown {
 
         md.append("\n## Follow-up\n\n### Questions for the team\n\n");
         List<String> questions = Fields.strings(scenario, "followUp");
-        bullets(md, questions, "The scenario asks none.");
+        if (questions.isEmpty()) {
+            md.append("The scenario asks none.\n");
+        }
+        for (int i = 0; i < questions.size(); i++) {
+            int number = i + 1;
+            md.append(number).append(". ").append(cell(questions.get(i))).append('\n');
+            drill.log().first(e -> e.is("followup-answer") && e.number("question", 0) == number)
+                    .ifPresentOrElse(a -> md.append("   - Answer: ").append(cell(a.text("text"))).append('\n'),
+                            () -> md.append("   - Not answered.\n"));
+        }
         md.append("\n### Actions proposed by the trainee\n\n");
-        List<String> actions = drill.log().ofType("note").stream().map(e -> e.clock() + ": " + e.text("text"))
+        List<String> actions = drill.log().ofType("action-item").stream().map(e -> e.text("text"))
                 .collect(Collectors.toList());
-        drill.log().ofType("update").stream().reduce((a, b) -> b)
-                .ifPresent(last -> actions.add(last.clock() + " (last update): " + last.text("text")));
-        bullets(md, actions, "None recorded: propose them with `note` before `resolve`.");
+        drill.log().ofType("note").forEach(e -> actions.add(e.clock() + " (note): " + e.text("text")));
+        drill.log().first("alert-proposal").ifPresent(rule -> actions.add("Alert rule: " + rule.text("expr")
+                + (rule.number("forSeconds", 0) > 0 ? " for " + Decimals.elapsed(rule.number("forSeconds", 0)) : "")));
+        bullets(md, actions, "None recorded: the postmortem after `resolve` asks for them.");
         return md.toString();
     }
 
@@ -169,7 +179,7 @@ public final class DebriefMarkdown {
             md.append(none).append('\n');
         }
         for (CategoryScore category : categories) {
-            md.append("- **").append(category.name()).append("** (").append(Decimals.points(category.points()))
+            md.append("- **").append(category.label()).append("** (").append(Decimals.points(category.points()))
                     .append(" of ").append(Decimals.compact(category.max())).append(")\n");
             for (Finding finding : category.findings()) {
                 if (earned == finding.points() > 0 || category.findings().size() == 1) {

@@ -1,9 +1,10 @@
 package io.leakdrill.grader;
 
+import java.util.List;
 import java.util.Optional;
 
-/** Everything a rubric rule needs to know about one drill. */
-record Drill(EventLog log, Rubric rubric, AnswerKey key, IncidentClock clock) {
+/** Everything a rubric rule needs to know about one drill; {@code followUp} holds the scenario's postmortem questions. */
+record Drill(EventLog log, Rubric rubric, AnswerKey key, IncidentClock clock, List<String> followUp) {
 
     /** The first time the trainee named the leaking component. */
     Optional<Event> rightDiagnosis() {
@@ -18,6 +19,7 @@ record Drill(EventLog log, Rubric rubric, AnswerKey key, IncidentClock clock) {
     static Drill of(Transcript transcript) {
         IncidentClock clock = IncidentClock.of(transcript.header(), transcript.scenario());
         return new Drill(EventLog.of(transcript.events(), clock), Rubric.of(transcript.scenario()),
-                AnswerKey.of(transcript.header(), transcript.scenario()), clock);
+                AnswerKey.of(transcript.header(), transcript.scenario()), clock,
+                Fields.strings(transcript.scenario(), "followUp"));
     }
 }

@@ -7,8 +7,8 @@ import java.util.OptionalLong;
 /** Grades a drill transcript against the rubric its scenario carries; a pure function of the transcript. */
 public final class Grader {
 
-    private static final List<CategoryRule> RULES = List.of(new AcknowledgeRule(), new EvidenceRule(),
-            new DiagnosisRule(), new MitigationRule(), new FixRule(), new CommunicationRule());
+    private static final List<CategoryRule> RULES = List.of(new TriageRule(), new MitigationRule(),
+            new EvidenceRule(), new DiagnosisRule(), new FixRule(), new CommunicationRule(), new FollowUpRule());
 
     private Grader() {
     }

@@ -12,7 +12,7 @@ public final class LeaderboardText {
     static final int WIDTH = ScorecardText.WIDTH;
     private static final String ROW = "%3s  %-12s  %-7s  %-10s  %-16s  %-12s  %-10s  ";
     private static final String SOURCE_INDENT = " ".repeat(5);
-    private static final String TREND = "  %-12s  %4s  ";
+    private static final String TREND = "  %-12s  %5s  ";
     private static final String TREND_INDENT = " ".repeat(String.format(Locale.ROOT, TREND, "", "").length());
     private static final String INCOMPLETE = "incomplete";
     private static final String NONE = "-";

@@ -2,9 +2,22 @@ package io.leakdrill.grader;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
-/** Mitigation: getting user impact back under the SLO after acting, measured from the first firing alert. */
+/**
+ * Mitigation: user impact back under the SLO after acting, measured from the first firing alert (60%); a safe
+ * method, the heap's forensics captured before a restart destroyed them (20%); and the recovery confirmed by a look
+ * at the users afterwards (20%). A recovery a band-aid bought earns half if the trainee declared it temporary and
+ * nothing if it was passed off as the fix.
+ */
 final class MitigationRule implements CategoryRule {
+
+    private static final double TIME_SHARE = 0.6;
+    private static final double METHOD_SHARE = 0.2;
+    private static final double CONFIRM_SHARE = 0.2;
+    private static final Set<String> FORENSICS = Set.of("histogram", "heap-dump", "roots");
+    private static final Set<String> CONFIRMING_LOOKS = Set.of("status", "users", "gc");
 
     @Override
     public String category() {
@@ -29,18 +42,62 @@ final class MitigationRule implements CategoryRule {
                     + " affected) and nothing was restarted or deployed", breach));
         }
         Event action = recovery.action().get();
+        Finding method = method(drill, action, weight * METHOD_SHARE);
         if (recovery.recovered().isEmpty()) {
             return List.of(Finding.of(0, "after the " + action.type() + ", impact never stayed under the SLO ("
-                    + Decimals.percent(slo) + ") for two samples running", breach, action));
+                    + Decimals.percent(slo) + ") for two samples running", breach, action), method,
+                    Finding.of(0, "no recovery to confirm"));
         }
-        Event anchor = recovery.anchor().get();
-        Event recovered = recovery.recovered().get();
+        return List.of(timely(drill, recovery, weight * TIME_SHARE), method,
+                confirmed(drill, recovery.recovered().get(), weight * CONFIRM_SHARE));
+    }
+
+    private static Finding timely(Drill drill, Recovery recovery, double share) {
+        Event anchor = recovery.anchor().orElseThrow();
+        Event action = recovery.action().orElseThrow();
+        Event recovered = recovery.recovered().orElseThrow();
         Duration target = drill.rubric().target("mitigate");
         double elapsed = recovered.at() - anchor.at();
         String from = anchor.is("alert") ? anchor.text("alert") + " fired" : "users were first hurt";
-        return List.of(Finding.of(weight * Credit.linear(elapsed, target),
-                "users under the SLO " + Decimals.elapsed(elapsed) + " after " + from + ", via "
-                        + action.type() + " (target " + Decimals.target(target) + ")",
-                anchor, action, recovered));
+        String how = "users under the SLO " + Decimals.elapsed(elapsed) + " after " + from + ", via "
+                + action.type() + " (target " + Decimals.target(target) + ")";
+        Optional<Event> bandAid = bandAidBehind(drill, recovered);
+        if (bandAid.isEmpty()) {
+            return Finding.of(share * Credit.linear(elapsed, target), how, anchor, action, recovered);
+        }
+        Optional<Event> declared = BandAids.declaredTemporary(drill.log());
+        if (declared.isPresent()) {
+            return Finding.of(share * Credit.linear(elapsed, target) / 2, how + "; a band-aid bought it, declared "
+                    + "as a temporary mitigation (half credit)", anchor, bandAid.get(), recovered, declared.get());
+        }
+        return Finding.of(0, how + "; a band-aid bought it and was never declared temporary, so it counts as "
+                + "the fix it is not", anchor, bandAid.get(), recovered);
+    }
+
+    /** The band-aid in force when users recovered, if the fix was not yet deployed by then. */
+    private static Optional<Event> bandAidBehind(Drill drill, Event recovered) {
+        boolean fixFirst = drill.fixDeploy().filter(fix -> fix.before(recovered)).isPresent();
+        return fixFirst ? Optional.empty()
+                : drill.log().first(e -> e.before(recovered) && BandAids.isBandAid(e, drill.key()));
+    }
+
+    private static Finding method(Drill drill, Event action, double share) {
+        if (!action.is("restart")) {
+            return Finding.of(share, "mitigated by a deploy, which keeps the leaking heap for the record", action);
+        }
+        Optional<Event> forensics = drill.log().first(e -> e.before(action) && e.is("evidence")
+                && FORENSICS.contains(e.text("kind")));
+        return forensics.map(f -> Finding.of(share, "captured the heap's forensics (" + f.text("kind")
+                        + ") before the first restart", f, action))
+                .orElseGet(() -> Finding.of(0, "restarted before capturing a histogram, GC-root path or heap dump;"
+                        + " the leak's evidence went with the old process", action));
+    }
+
+    private static Finding confirmed(Drill drill, Event recovered, double share) {
+        return drill.log().firstAfter(recovered, e -> e.is("evidence") && CONFIRMING_LOOKS.contains(e.text("kind")))
+                .map(look -> Finding.of(share, "confirmed the recovery with a look (" + look.text("kind")
+                        + ") after users were back under the SLO", recovered, look))
+                .orElseGet(() -> Finding.of(0, "never looked (status, users or gc) after users recovered, so the "
+                        + "recovery was never confirmed", recovered));
     }
 }

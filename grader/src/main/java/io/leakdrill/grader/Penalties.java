@@ -1,18 +1,24 @@
 package io.leakdrill.grader;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Points taken for destructive or misleading acts (band-aids presented as fixes: a band-aid patch, a raised heap, a
- * watchdog's restarts; blind restarts) and for the hints revealed, each at its price.
+ * watchdog's restarts; blind restarts; blaming the database or network without evidence; bursts of diagnostics that
+ * freeze the CRM) and for the hints revealed, each at its price. A band-aid declared temporary is not penalised:
+ * mitigation gives it half credit instead.
  */
 final class Penalties {
 
     static final double CAP = 20;
     private static final double BAND_AID = 10;
     private static final double BLIND_RESTART = 5;
+    private static final double BLAME = 5;
+    private static final double PAUSE_BURST = 3;
     // Transcripts from before hints had a price carry none; they cost what a hint costs by default.
     private static final double DEFAULT_HINT_COST = 3;
 
@@ -21,13 +27,19 @@ final class Penalties {
 
     static List<Finding> of(Drill drill) {
         Optional<Event> firstEvidence = drill.log().first("evidence");
+        boolean bandAidsDeclared = BandAids.declaredTemporary(drill.log()).isPresent();
         List<Finding> penalties = new ArrayList<>();
+        Set<String> blamed = new HashSet<>();
+        PauseBurst pauses = new PauseBurst();
         double left = CAP;
         boolean watchdogSeen = false;
         for (Event event : drill.log().all()) {
             double cost;
             String reason;
-            if (event.is("deploy") && drill.key().isBandAid(event.text("patch"))) {
+            Optional<String> blame = Blame.unsupported(event, drill.log());
+            if (bandAidsDeclared && BandAids.isBandAid(event, drill.key())) {
+                continue;
+            } else if (event.is("deploy") && drill.key().isBandAid(event.text("patch"))) {
                 cost = BAND_AID;
                 reason = "band-aid presented as a fix: deployed " + event.text("patch");
             } else if (event.is("config") && event.flag("bandAid", false)) {
@@ -39,6 +51,13 @@ final class Penalties {
                 watchdogSeen = true;
                 cost = BAND_AID;
                 reason = "band-aid: restarts by a watchdog (" + event.text("rule") + ") hid the leak";
+            } else if (blame.isPresent() && blamed.add(event.text("team"))) {
+                cost = BLAME;
+                reason = blame.get();
+            } else if (pauses.completes(event)) {
+                cost = PAUSE_BURST;
+                reason = PauseBurst.LIMIT + " diagnostics that pause the CRM within "
+                        + Decimals.compact(PauseBurst.WINDOW_SECONDS / 60) + " minutes, while users depend on it";
             } else if (event.is("hint")) {
                 cost = event.number("cost", DEFAULT_HINT_COST);
                 reason = "hint " + Decimals.compact(event.number("number", 0)) + " revealed";

@@ -20,11 +20,14 @@ public record Rubric(Map<String, Duration> original, Map<String, Double> weights
 
     /** The categories in scorecard order. */
     public static final List<String> CATEGORIES =
-            List.of("acknowledge", "evidence", "diagnosis", "mitigation", "fix", "communication");
+            List.of("triage", "mitigation", "evidence", "diagnosis", "fix", "communication", "followUp");
 
     private static final Map<String, Double> DEFAULT_WEIGHTS = ordered(Map.of(
-            "acknowledge", 10.0, "evidence", 25.0, "diagnosis", 25.0,
-            "mitigation", 15.0, "fix", 15.0, "communication", 10.0), CATEGORIES);
+            "triage", 10.0, "mitigation", 20.0, "evidence", 20.0, "diagnosis", 20.0,
+            "fix", 15.0, "communication", 10.0, "followUp", 5.0), CATEGORIES);
+
+    // Transcripts written before triage was more than the acknowledgement carry its old name.
+    private static final Map<String, String> FORMER_NAMES = Map.of("triage", "acknowledge");
 
     /** The time targets a rubric may set. */
     public static final List<String> TARGETS =
@@ -54,7 +57,8 @@ public record Rubric(Map<String, Duration> original, Map<String, Double> weights
         JsonObject weightsJson = Fields.object(rubric, "weights");
         Map<String, Double> weights = new LinkedHashMap<>();
         for (String category : CATEGORIES) {
-            JsonValue value = weightsJson.get(category);
+            JsonValue value = weightsJson.containsKey(category) ? weightsJson.get(category)
+                    : weightsJson.get(FORMER_NAMES.getOrDefault(category, category));
             double weight = value == null ? DEFAULT_WEIGHTS.get(category)
                     : nonNegative(value, "scenario.rubric.weights." + category);
             weights.put(category, weight);

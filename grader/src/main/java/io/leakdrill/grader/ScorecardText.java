@@ -41,7 +41,7 @@ public final class ScorecardText {
         for (int i = 0; i < findings.size(); i++) {
             Finding finding = findings.get(i);
             String prefix = i > 0 ? CATEGORY_INDENT : String.format(Locale.ROOT, "  %-13s %5s / %-3s  ",
-                    category.name(), Decimals.points(category.points()), Decimals.compact(category.max()));
+                    category.label(), Decimals.points(category.points()), Decimals.compact(category.max()));
             String reason = itemised ? Decimals.signedPoints(finding.points()) + " " + finding.reason()
                     : finding.reason();
             lines(out, prefix, CATEGORY_INDENT, reason, finding.events());

@@ -42,7 +42,7 @@ class DebriefMarkdownTest {
         String md = debrief(Drills.bandAidOnly());
 
         String practise = md.substring(md.indexOf("## What to practise next"), md.indexOf("## Follow-up"));
-        assertTrue(practise.contains("**diagnosis** (0.0 of 25)"), practise);
+        assertTrue(practise.contains("**diagnosis** (0.0 of 20)"), practise);
         assertTrue(practise.contains("never named a leaking component"), practise);
         assertTrue(practise.contains("Penalty "), practise);
         assertTrue(md.contains("**Band-aids:** 16:10:00 heap-512m"), md);
@@ -61,8 +61,7 @@ class DebriefMarkdownTest {
 
     @Test
     void aTranscriptCutShortSaysSo() {
-        List<String> lines = new ArrayList<>(Drills.expert().lines());
-        lines.remove(lines.size() - 1);
+        List<String> lines = Drills.expert().linesBeforeEnd();
         Transcript transcript = Transcript.parse(new StringReader(String.join("\n", lines)));
 
         String md = DebriefMarkdown.render(transcript, Grader.grade(transcript));

@@ -27,10 +27,17 @@ final class Drills {
                         + "Next update in 15 min.")
                 .deploy(1300, "session-cache-eviction", "code")
                 .restart(1305, "deploy")
+                .evidence(1700, "status")
                 .update(1800, "Fix deployed, memory flat, users back to normal; watching before resolving.")
                 .samples(30, 2240, 30, at -> at < 300 ? 0.02 : at < 1300 ? 0.35 : 0.01,
                         at -> at < 1300 ? 100e6 + at * 50e3 : 60e6 + (at % 90 == 0 ? 1e6 : 0))
-                .end(2250, "resolve");
+                .end(2250, "resolve")
+                .answer(2250, 1, "An alert on the heap floor above 25 percent for two minutes.")
+                .answer(2250, 2, "A map keyed by session id with no eviction or size bound.")
+                .actionItem(2250, "Alert on the heap floor trend")
+                .actionItem(2250, "Review every cache for a bound")
+                // The floor passes 25% (100 MB of 400 MB) at once, so it holds from the first sample to 2m later.
+                .alertProposal(2250, "old_gen_after_gc_ratio", ">", 0.25, 120);
     }
 
     /** No evidence, no diagnosis: a blind restart, then a bigger heap declared as the fix. */

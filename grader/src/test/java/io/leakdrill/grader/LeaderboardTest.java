@@ -139,8 +139,7 @@ class LeaderboardTest {
 
     @Test
     void aTranscriptCutShortIsMarkedIncomplete() {
-        List<String> lines = Drills.expert().lines();
-        Transcript cut = Transcript.parse(new StringReader(String.join("\n", lines.subList(0, lines.size() - 1))));
+        Transcript cut = Transcript.parse(new StringReader(String.join("\n", Drills.expert().linesBeforeEnd())));
         Leaderboard board = Leaderboard.of(List.of(LeaderboardEntry.of(cut, "cut.jsonl"),
                 entry(Drills.expert(), "bob", DAY1, "whole.jsonl")));
 

@@ -29,9 +29,9 @@ class ScorecardRenderingTest {
         String text = ScorecardText.render(Drills.bandAidOnly().grade());
 
         assertTrue(text.startsWith("Leak Drill scorecard - Memory Leak Mayhem (memory-leak-mayhem), seed 42,"
-                + " trainee alice\nScore 1 / 100  (novice)\n"), text);
+                + " trainee alice\nScore 0 / 100  (novice)\n"), text);
         assertTrue(text.contains("band-aid presented as a fix: deployed heap-512m   [#"), text);
-        assertTrue(text.contains("  acknowledge     1.0 / 10   +1.0 acknowledged A1 13.0 min after it fired "
+        assertTrue(text.contains("  triage          1.0 / 10   +1.0 acknowledged A1 13.0 min after it fired "
                 + "(target 5 min)\n"
                 + " ".repeat(29) + "[#4 15:47:00, #31 16:00:00]\n"), text);
         assertTrue(text.contains("to diagnose"), text);
@@ -51,10 +51,10 @@ class ScorecardRenderingTest {
                 "categories", "penalties", "penaltyPoints", "times"), List.copyOf(json.keySet()));
         assertEquals(ScorecardJson.SCHEMA, json.getString("schema"));
         assertEquals(card.total(), json.getInt("total"));
-        assertEquals(6, json.getJsonArray("categories").size());
-        JsonObject acknowledge = json.getJsonArray("categories").getJsonObject(0);
-        assertEquals("10.0", acknowledge.getJsonNumber("points").toString());
-        JsonObject cited = acknowledge.getJsonArray("findings").getJsonObject(0).getJsonArray("events")
+        assertEquals(7, json.getJsonArray("categories").size());
+        JsonObject triage = json.getJsonArray("categories").getJsonObject(0);
+        assertEquals("10.0", triage.getJsonNumber("points").toString());
+        JsonObject cited = triage.getJsonArray("findings").getJsonObject(0).getJsonArray("events")
                 .getJsonObject(0);
         assertEquals("15:47:00", cited.getString("clock"));
         JsonObject notReached = ScorecardJson.toJson(Drills.bandAidOnly().grade()).getJsonArray("times")

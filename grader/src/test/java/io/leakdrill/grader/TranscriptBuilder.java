@@ -38,13 +38,16 @@ final class TranscriptBuilder {
                 .add("clock", Json.createObjectBuilder().add("start", "2021-08-12T15:45:00-05:00").add("speed", 6))
                 .add("answer", Json.createObjectBuilder().add("component", "session-cache")
                         .add("fix", "session-cache-eviction"))
+                .add("followUp", Json.createArrayBuilder().add("Which alert would have warned earlier?")
+                        .add("What would have shown the leak in code review?"))
                 .add("patches", Json.createArrayBuilder()
                         .add(patch("session-cache-eviction", "code", false))
                         .add(patch("heap-512m", "jvm", true))
                         .add(patch("deals-index", "code", false)))
                 .add("rubric", Json.createObjectBuilder()
-                        .add("weights", Json.createObjectBuilder().add("acknowledge", 10).add("evidence", 25)
-                                .add("diagnosis", 25).add("mitigation", 15).add("fix", 15).add("communication", 10))
+                        .add("weights", Json.createObjectBuilder().add("triage", 10).add("mitigation", 20)
+                                .add("evidence", 20).add("diagnosis", 20).add("fix", 15).add("communication", 10)
+                                .add("followUp", 5))
                         .add("targets", Json.createObjectBuilder().add("acknowledge", "5m").add("firstUpdate", "10m")
                                 .add("diagnose", "60m").add("mitigate", "45m").add("resolve", "85m")
                                 .add("verifyFlat", "10m"))
@@ -118,6 +121,23 @@ final class TranscriptBuilder {
         return event(at, "restart", Json.createObjectBuilder().add("reason", reason).add("pid", 4242));
     }
 
+    TranscriptBuilder answer(double at, int question, String text) {
+        return event(at, "followup-answer", Json.createObjectBuilder().add("question", question).add("text", text));
+    }
+
+    TranscriptBuilder actionItem(double at, String text) {
+        return event(at, "action-item", Json.createObjectBuilder().add("text", text));
+    }
+
+    /** A proposed alert rule, as the postmortem records it once it has parsed. */
+    TranscriptBuilder alertProposal(double at, String metric, String comparison, double threshold,
+            double forSeconds) {
+        return event(at, "alert-proposal", Json.createObjectBuilder()
+                .add("expr", metric + " " + comparison + " " + threshold).add("metric", metric)
+                .add("comparison", comparison).add("threshold", threshold).add("forSeconds", forSeconds)
+                .add("for", forSeconds > 0 ? (int) forSeconds + "s" : ""));
+    }
+
     TranscriptBuilder end(double at, String reason) {
         return event(at, "end", Json.createObjectBuilder().add("reason", reason));
     }
@@ -157,6 +177,16 @@ final class TranscriptBuilder {
             lines.add(line.build().toString());
         }
         return lines;
+    }
+
+    /** The lines a drill that crashed just before it ended would have left: everything before the {@code end} event. */
+    List<String> linesBeforeEnd() {
+        List<String> lines = lines();
+        int end = 0;
+        while (end < lines.size() && !lines.get(end).contains("\"type\":\"end\"")) {
+            end++;
+        }
+        return lines.subList(0, end);
     }
 
     String text() {

@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Acknowledge, the triage of the incident: how quickly the first firing alert was acknowledged, whether a severity
+ * Triage: how quickly the first firing alert was acknowledged, whether a severity
  * was declared, and whether the trainee looked at what users feel before looking at the CRM's insides.
  */
-final class AcknowledgeRule implements CategoryRule {
+final class TriageRule implements CategoryRule {
 
     private static final double ACK_SHARE = 0.5;
     private static final double SEVERITY_SHARE = 0.25;
@@ -20,7 +20,7 @@ final class AcknowledgeRule implements CategoryRule {
 
     @Override
     public String category() {
-        return "acknowledge";
+        return "triage";
     }
 
     @Override
