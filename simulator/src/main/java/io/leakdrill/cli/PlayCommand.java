@@ -1,6 +1,7 @@
 package io.leakdrill.cli;
 
 import io.leakdrill.console.InteractiveConsole;
+import io.leakdrill.console.Postmortem;
 import io.leakdrill.console.ScriptConsole;
 import io.leakdrill.drill.Drill;
 import io.leakdrill.drill.DrillOptions;
@@ -24,6 +25,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -131,20 +133,20 @@ final class PlayCommand implements Subcommand {
         }
         Thread hook = new Thread(() -> drill.close(), "drill-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        String reason;
         PrintWriter out = new PrintWriter(io.out(), true, StandardCharsets.UTF_8);
         out.println(briefing(scenario, drill));
+        Scorecard card;
         if (script != null) {
             try (BufferedReader reader = Files.newBufferedReader(script)) {
-                reason = new ScriptConsole(drill, out).run(reader);
+                card = scripted(drill, new ScriptConsole(drill, out, reader));
             }
         } else if (console == null) {
-            reason = new ScriptConsole(drill, out).run(new BufferedReader(new InputStreamReader(io.in(),
-                    StandardCharsets.UTF_8)));
+            card = scripted(drill, new ScriptConsole(drill, out, new BufferedReader(new InputStreamReader(io.in(),
+                    StandardCharsets.UTF_8))));
         } else {
-            reason = console.join().run(drill);
+            InteractiveConsole terminal = console.join();
+            card = finish(drill, terminal.run(drill), terminal.conversation());
         }
-        Scorecard card = drill.end(reason);
         Runtime.getRuntime().removeShutdownHook(hook);
         out.println();
         out.print(ScorecardText.render(card));
@@ -153,6 +155,24 @@ final class PlayCommand implements Subcommand {
                 + options.transcript() + "`)");
         writeDebrief(options.transcript(), card, io);
         return Main.OK;
+    }
+
+    private static Scorecard scripted(Drill drill, ScriptConsole console) throws IOException {
+        return finish(drill, console.run(), console.conversation());
+    }
+
+    /**
+     * The incident is over: its end is recorded and the world stopped, so nothing moves while the trainee answers the
+     * postmortem; then the transcript, answers included, is graded.
+     */
+    private static Scorecard finish(Drill drill, String reason, Postmortem.Conversation conversation)
+            throws IOException {
+        drill.stop(reason);
+        List<String> questions = drill.scenario().followUp();
+        if (Postmortem.due(reason, questions)) {
+            new Postmortem(questions, drill.transcript()::write).run(conversation);
+        }
+        return drill.grade();
     }
 
     /** The Markdown debrief beside the transcript; the drill is over, so a failure here only costs the file. */

@@ -1,18 +1,22 @@
 package io.leakdrill.console;
 
 import io.leakdrill.drill.Drill;
+import io.leakdrill.world.monitor.Metric;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jline.reader.Completer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.LineReaderImpl;
+import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.terminal.Terminal;
 import org.jline.utils.InfoCmp;
 
@@ -146,6 +150,31 @@ public final class InteractiveConsole {
             terminal.handle(Terminal.Signal.INT, previous);
             Thread.interrupted();
         }
+    }
+
+    /**
+     * The postmortem's questions, asked at a prompt of their own: answers are prose and stay out of the command
+     * history, and Tab offers the metrics an alert rule can watch. Ctrl-D or Ctrl-C ends the postmortem.
+     */
+    public Postmortem.Conversation conversation() {
+        LineReader asker = LineReaderBuilder.builder().terminal(terminal)
+                .completer(new StringsCompleter(Arrays.stream(Metric.values()).map(Metric::id).toList())).build();
+        return new Postmortem.Conversation() {
+            @Override
+            public void say(String text) {
+                terminal.writer().println(text);
+                terminal.writer().flush();
+            }
+
+            @Override
+            public Optional<String> ask(String prompt) {
+                try {
+                    return Optional.of(asker.readLine(prompt));
+                } catch (EndOfFileException | UserInterruptException e) {
+                    return Optional.empty();
+                }
+            }
+        };
     }
 
     // Ending a drill cannot be undone and Ctrl-D is easy to hit by accident. The question has a reader of its own,

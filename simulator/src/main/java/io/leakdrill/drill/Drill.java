@@ -75,6 +75,7 @@ public final class Drill implements AutoCloseable {
     private boolean crashReported;
     private volatile Double exhaustedAtSeconds;
     private boolean ended;
+    private boolean worldStopped;
 
     private Drill(DrillOptions options, CrmDatabase database, MailRelay relay, CrmHost crm,
             TranscriptWriter transcript, IncidentClock clock) {
@@ -488,22 +489,44 @@ public final class Drill implements AutoCloseable {
         return autoRestart;
     }
 
-    /** Ends the drill: records why, stops the world, and grades the transcript as written. */
-    public Scorecard end(String reason) throws IOException {
+    /**
+     * Ends the incident: records why, freezes the incident clock there and stops the world (monitor, users, edge,
+     * CRM, relay, database). The transcript stays open for what the trainee writes after the end, the postmortem.
+     */
+    public void stop(String reason) {
         synchronized (this) {
             if (!ended) {
+                // Frozen first, so that the end and everything written after it carry the same incident time.
+                clock.freeze();
                 transcript.write("end", Json.createObjectBuilder().add("reason", reason));
                 ended = true;
             }
         }
+        stopWorld();
+    }
+
+    /** Closes the transcript and grades it as written; call after {@link #stop}. */
+    public Scorecard grade() throws IOException {
         close();
         try (Reader reader = Files.newBufferedReader(transcript.file())) {
             return Grader.grade(Transcript.parse(reader));
         }
     }
 
-    @Override
-    public void close() {
+    /** Ends the drill with no postmortem: records why, stops the world, and grades the transcript as written. */
+    public Scorecard end(String reason) throws IOException {
+        stop(reason);
+        return grade();
+    }
+
+    // Once only: the drill stops the world at its end, and closes again from a shutdown hook or a finally.
+    private void stopWorld() {
+        synchronized (this) {
+            if (worldStopped) {
+                return;
+            }
+            worldStopped = true;
+        }
         ticker.shutdownNow();
         decoys.close();
         if (users != null) {
@@ -515,6 +538,11 @@ public final class Drill implements AutoCloseable {
         crm.close();
         relay.close();
         database.close();
+    }
+
+    @Override
+    public void close() {
+        stopWorld();
         try {
             transcript.close();
         } catch (IOException ignored) {

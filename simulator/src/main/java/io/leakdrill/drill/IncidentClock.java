@@ -16,6 +16,7 @@ public final class IncidentClock {
     private final OffsetDateTime incidentStart;
     private final double speed;
     private volatile Instant realStart;
+    private volatile Duration frozenAt;
 
     public IncidentClock(Clock real, OffsetDateTime incidentStart, double speed) {
         this.real = real;
@@ -44,8 +45,22 @@ public final class IncidentClock {
         return real.millis();
     }
 
-    /** Incident time elapsed since the start. */
+    /**
+     * Stops incident time where it stands: once the world is stopped nothing more happens in the incident, and what
+     * the trainee writes afterwards (the postmortem) belongs to the moment it ended.
+     */
+    public void freeze() {
+        if (frozenAt == null) {
+            frozenAt = elapsed();
+        }
+    }
+
+    /** Incident time elapsed since the start, or up to the freeze. */
     public Duration elapsed() {
+        Duration frozen = frozenAt;
+        if (frozen != null) {
+            return frozen;
+        }
         Instant started = realStart;
         if (started == null) {
             return Duration.ZERO;

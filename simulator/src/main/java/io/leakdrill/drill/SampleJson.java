@@ -28,6 +28,7 @@ final class SampleJson {
                 .add("crmDbP95Ms", round(s.crmDbP95Ms(), 1))
                 .add("dbPoolWaiting", s.dbPoolWaiting())
                 .add("userRequests", s.userRequests())
+                .add("requestsPerSecond", round(s.requestsPerSecond(), 1))
                 .add("userP50Ms", round(s.userP50Ms(), 1))
                 .add("userP95Ms", round(s.userP95Ms(), 1))
                 .add("userErrors", s.userErrors())

@@ -86,4 +86,29 @@ class InteractiveConsoleTest {
         assertTrue(dumb.contains("unknown command 'hepa'; did you mean `heap`?"), dumb);
         assertFalse(dumb.contains("\u001b"), "a dumb terminal gets plain text: " + dumb);
     }
+
+    @Test
+    void thePostmortemReadsItsAnswersAtItsOwnPromptAndTheEndOfInputEndsIt() throws Exception {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        List<String> recorded = new java.util.ArrayList<>();
+        // No drill is needed: the postmortem asks and records; the end of the keys stands for Ctrl-D.
+        try (Terminal terminal = new DumbTerminal("test", Terminal.TYPE_DUMB, new ByteArrayInputStream(
+                "The heap floor above 0.8.\n\nNo: it would hide the leak.\nAlert on the heap floor\n"
+                        .getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8)) {
+            Postmortem postmortem = new Postmortem(List.of("Which alert?", "What in review?", "Restart itself?"),
+                    (type, fields) -> recorded.add(type + " " + fields.build()));
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> postmortem.run(
+                    InteractiveConsole.prepare(terminal, dir.resolve("history"), Map.of()).conversation()));
+        }
+        String shown = screen.toString(StandardCharsets.UTF_8);
+        assertEquals(List.of("followup-answer {\"question\":1,\"text\":\"The heap floor above 0.8.\"}",
+                "followup-answer {\"question\":3,\"text\":\"No: it would hide the leak.\"}",
+                "action-item {\"text\":\"Alert on the heap floor\"}"), recorded);
+        assertTrue(shown.contains("Question 2 of 3: What in review?"), shown);
+        assertTrue(shown.contains("action> "), shown);
+        assertTrue(shown.contains("Postmortem ended early; recorded: 2 answers, 1 action item, 0 alert rules."),
+                shown);
+        assertFalse(Files.exists(dir.resolve("history")) && Files.readString(dir.resolve("history"))
+                .contains("heap floor"), "answers stay out of the command history");
+    }
 }

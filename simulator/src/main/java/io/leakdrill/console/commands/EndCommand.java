@@ -4,7 +4,10 @@ import io.leakdrill.console.Command;
 import io.leakdrill.console.DrillSession;
 import java.util.List;
 
-/** Ends the drill: `resolve` declares the incident over, `quit` abandons it. Either way the drill is graded. */
+/**
+ * Ends the drill: `resolve` declares the incident over (a postmortem follows), `quit` abandons it. Either way the
+ * drill is graded.
+ */
 public final class EndCommand implements Command {
 
     private final String name;
@@ -16,7 +19,8 @@ public final class EndCommand implements Command {
     }
 
     public static EndCommand resolve() {
-        return new EndCommand("resolve", "declare the incident resolved and get your scorecard");
+        return new EndCommand("resolve", "declare the incident resolved; a short postmortem (follow-up questions,"
+                + " action items, an alert rule) comes before your scorecard");
     }
 
     public static EndCommand quit() {
@@ -56,12 +60,7 @@ public final class EndCommand implements Command {
             }
             return Result.end("Drill abandoned at " + session.clock() + ".", name);
         }
-        StringBuilder text = new StringBuilder("Incident resolved at " + session.clock() + ".");
-        List<String> questions = session.drill().scenario().followUp();
-        if (!questions.isEmpty()) {
-            text.append("\n\nFor the postmortem, think about:");
-            questions.forEach(q -> text.append("\n  - ").append(q));
-        }
-        return Result.end(text.toString(), name);
+        // The follow-up questions come next, in the postmortem, once the world has stopped.
+        return Result.end("Incident resolved at " + session.clock() + ".", name);
     }
 }

@@ -22,6 +22,11 @@ public record Condition(Metric metric, Comparison comparison, double threshold) 
             this.symbol = symbol;
         }
 
+        /** As written in a rule: {@code >}, {@code >=}, {@code <} or {@code <=}. */
+        public String symbol() {
+            return symbol;
+        }
+
         boolean holds(double value, double threshold) {
             return switch (this) {
                 case ABOVE -> value > threshold;
