@@ -9,7 +9,8 @@ import java.util.Set;
  * Mitigation: user impact back under the SLO after acting, measured from the first firing alert (60%); a safe
  * method, the heap's forensics captured before a restart destroyed them (20%); and the recovery confirmed by a look
  * at the users afterwards (20%). A recovery a band-aid bought earns half if the trainee declared it temporary and
- * nothing if it was passed off as the fix.
+ * nothing if it was passed off as the fix. Users who were never hurt count as a mitigation only if something was
+ * done in time.
  */
 final class MitigationRule implements CategoryRule {
 
@@ -32,9 +33,7 @@ final class MitigationRule implements CategoryRule {
             return List.of(Finding.of(0, "no monitor samples were recorded, so no recovery can be shown"));
         }
         if (recovery.breach().isEmpty()) {
-            Event peak = recovery.peak().orElseThrow();
-            return List.of(Finding.of(weight, "user impact never exceeded the SLO (peak "
-                    + Decimals.percent(Recovery.impact(peak)) + ", SLO " + Decimals.percent(slo) + ")", peak));
+            return prevented(drill, recovery, weight);
         }
         Event breach = recovery.breach().get();
         if (recovery.action().isEmpty()) {
@@ -59,19 +58,43 @@ final class MitigationRule implements CategoryRule {
         Duration target = drill.rubric().target("mitigate");
         double elapsed = recovered.at() - anchor.at();
         String from = anchor.is("alert") ? anchor.text("alert") + " fired" : "users were first hurt";
-        String how = "users under the SLO " + Decimals.elapsed(elapsed) + " after " + from + ", via "
-                + action.type() + " (target " + Decimals.target(target) + ")";
-        Optional<Event> bandAid = bandAidBehind(drill, recovered);
+        return byBandAid(drill, recovered, share * Credit.linear(elapsed, target), "users under the SLO "
+                + Decimals.elapsed(elapsed) + " after " + from + ", via " + action.type() + " (target "
+                + Decimals.target(target) + ")", anchor, action, recovered);
+    }
+
+    /**
+     * Users never went over the SLO. That is the trainee's doing only if something was done in time: the fix, or a
+     * restart or deploy that held the leak off; a drill quit before the leak reached users earns nothing here.
+     */
+    private static List<Finding> prevented(Drill drill, Recovery recovery, double weight) {
+        Event peak = recovery.peak().orElseThrow();
+        String never = "user impact never exceeded the SLO (peak " + Decimals.percent(Recovery.impact(peak))
+                + ", SLO " + Decimals.percent(drill.rubric().sloUsersAffected()) + ")";
+        Optional<Event> action = drill.fixDeploy().or(() -> drill.log().firstAction());
+        if (action.isEmpty()) {
+            return List.of(Finding.of(0, never + ", but nothing was restarted or deployed to keep it so", peak));
+        }
+        Event last = recovery.samples().get(recovery.samples().size() - 1);
+        return List.of(byBandAid(drill, last, weight * TIME_SHARE, never + "; the " + action.get().type()
+                        + " of " + (action.get().is("deploy") ? action.get().text("patch") : "the CRM") + " kept it so",
+                peak, action.get()), method(drill, drill.log().firstAction().orElseThrow(), weight * METHOD_SHARE),
+                confirmed(drill, action.get(), weight * CONFIRM_SHARE));
+    }
+
+    /** The award as earned, or halved or withheld when a band-aid, not the fix, kept users well by {@code at}. */
+    private static Finding byBandAid(Drill drill, Event at, double points, String how, Event... cited) {
+        Optional<Event> bandAid = bandAidBehind(drill, at);
         if (bandAid.isEmpty()) {
-            return Finding.of(share * Credit.linear(elapsed, target), how, anchor, action, recovered);
+            return Finding.of(points, how, cited);
         }
         Optional<Event> declared = BandAids.declaredTemporary(drill.log());
         if (declared.isPresent()) {
-            return Finding.of(share * Credit.linear(elapsed, target) / 2, how + "; a band-aid bought it, declared "
-                    + "as a temporary mitigation (half credit)", anchor, bandAid.get(), recovered, declared.get());
+            return Finding.of(points / 2, how + "; a band-aid bought it, declared as a temporary mitigation (half "
+                    + "credit)", cited[0], bandAid.get(), at, declared.get());
         }
         return Finding.of(0, how + "; a band-aid bought it and was never declared temporary, so it counts as "
-                + "the fix it is not", anchor, bandAid.get(), recovered);
+                + "the fix it is not", cited[0], bandAid.get(), at);
     }
 
     /** The band-aid in force when users recovered, if the fix was not yet deployed by then. */
@@ -93,11 +116,13 @@ final class MitigationRule implements CategoryRule {
                         + " the leak's evidence went with the old process", action));
     }
 
-    private static Finding confirmed(Drill drill, Event recovered, double share) {
-        return drill.log().firstAfter(recovered, e -> e.is("evidence") && CONFIRMING_LOOKS.contains(e.text("kind")))
+    /** A look at the users or the heap after {@code since}: users back under the SLO, or the mitigating act. */
+    private static Finding confirmed(Drill drill, Event since, double share) {
+        String after = since.is("sample") ? "users were back under the SLO" : "the " + since.type();
+        return drill.log().firstAfter(since, e -> e.is("evidence") && CONFIRMING_LOOKS.contains(e.text("kind")))
                 .map(look -> Finding.of(share, "confirmed the recovery with a look (" + look.text("kind")
-                        + ") after users were back under the SLO", recovered, look))
-                .orElseGet(() -> Finding.of(0, "never looked (status, users or gc) after users recovered, so the "
-                        + "recovery was never confirmed", recovered));
+                        + ") after " + after, since, look))
+                .orElseGet(() -> Finding.of(0, "never looked (status, users or gc) after " + after
+                        + ", so the recovery was never confirmed", since));
     }
 }

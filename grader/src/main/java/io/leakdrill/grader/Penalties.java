@@ -15,7 +15,7 @@ import java.util.Set;
 final class Penalties {
 
     static final double CAP = 20;
-    private static final double BAND_AID = 10;
+    private static final double BAND_AID = 5;
     private static final double BLIND_RESTART = 5;
     private static final double BLAME = 5;
     private static final double PAUSE_BURST = 3;

@@ -32,7 +32,7 @@ class GraderTest {
 
         assertTrue(card.total() < 40, () -> "total " + card.total() + "\n" + ScorecardText.render(card));
         assertEquals("novice", card.level());
-        assertEquals(List.of(-5.0, -10.0), card.penalties().stream().map(Finding::points).toList());
+        assertEquals(List.of(-5.0, -5.0), card.penalties().stream().map(Finding::points).toList());
         assertTrue(card.penalties().get(1).reason().contains("band-aid presented as a fix"));
         assertEquals(0, points(card, "fix"), EPSILON);
         assertEquals(0, points(card, "diagnosis"), EPSILON);
@@ -246,10 +246,13 @@ class GraderTest {
                 .restart(60, "trainee")
                 .deploy(1400, "heap-512m", "jvm")
                 .deploy(1500, "heap-512m", "jvm")
+                .event(1550, "hint", jakarta.json.Json.createObjectBuilder().add("number", 1).add("cost", 3))
+                .event(1600, "escalate", jakarta.json.Json.createObjectBuilder().add("team", "database"))
                 .grade();
 
-        assertEquals(List.of(-5.0, -10.0, -5.0), card.penalties().stream().map(Finding::points).toList());
-        assertTrue(card.penalties().get(2).reason().contains("cap"), card.penalties().get(2).reason());
+        assertEquals(List.of(-5.0, -5.0, -5.0, -3.0, -2.0),
+                card.penalties().stream().map(Finding::points).toList());
+        assertTrue(card.penalties().get(4).reason().contains("cap"), card.penalties().get(4).reason());
         // The blind restart also halves the evidence, and only the cap's 20 points are taken.
         assertEquals(20 * 0.5, points(card, "evidence"), EPSILON);
         double categories = card.categories().stream().mapToDouble(CategoryScore::points).sum();
@@ -372,13 +375,18 @@ class GraderTest {
     }
 
     @Test
-    void impactThatNeverExceededTheSloNeedsNoMitigation() {
-        Scorecard card = new TranscriptBuilder().samples(30, 600, 30, at -> at == 300 ? 0.08 : 0.01, at -> 60e6)
-                .grade();
+    void impactThatNeverExceededTheSloCountsOnlyWhenSomethingWasDoneInTime() {
+        TranscriptBuilder drill = new TranscriptBuilder()
+                .samples(30, 600, 30, at -> at == 300 ? 0.08 : 0.01, at -> 60e6);
 
-        Finding line = category(card, "mitigation").findings().get(0);
-        assertEquals(20, line.points(), EPSILON);
-        assertEquals(300.0, line.events().get(0).at(), EPSILON);
+        Finding idle = category(drill.grade(), "mitigation").findings().get(0);
+        assertEquals(0, idle.points(), EPSILON);
+        assertTrue(idle.reason().contains("nothing was restarted or deployed"), idle.reason());
+        assertEquals(300.0, idle.events().get(0).at(), EPSILON);
+
+        Scorecard fixed = drill.diff(100, TranscriptBuilder.LEAK_CLASS).deploy(200, "session-cache-eviction", "code")
+                .evidence(400, "status").grade();
+        assertEquals(20, points(fixed, "mitigation"), EPSILON);
     }
 
     @Test

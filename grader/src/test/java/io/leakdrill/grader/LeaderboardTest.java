@@ -91,8 +91,8 @@ class LeaderboardTest {
         assertEquals(last - first, alice.change());
         assertTrue(last - first > 50, "expert vs band-aid: " + first + " -> " + last);
         String text = LeaderboardText.render(board);
-        assertTrue(text.contains("\n  alice          +" + (last - first) + "  " + first + " -> " + first + " -> "
-                + last + "\n"), text);
+        assertTrue(text.contains(trend("alice", "+" + (last - first)) + first + " -> " + first + " -> " + last
+                + "\n"), text);
     }
 
     @Test
@@ -105,7 +105,7 @@ class LeaderboardTest {
         TraineeTrend alice = board.scenarios().get(0).trends().get(0);
         assertEquals(List.of("dated.jsonl", "a-undated.jsonl", "b-undated.jsonl"), sources(alice.drills()));
         assertTrue(alice.change() < 0);
-        assertTrue(LeaderboardText.render(board).contains("  alice          " + alice.change() + "  "));
+        assertTrue(LeaderboardText.render(board).contains(trend("alice", String.valueOf(alice.change()))));
     }
 
     @Test
@@ -132,8 +132,9 @@ class LeaderboardTest {
                   2  alice         %-7s  novice      2026-11-24 09:58  reports                   alice-1.jsonl
 
                 Trends  score change, then the scores from the oldest drill to the latest
-                  alice          +%d  %d -> %d
-                """.formatted(expert + "/100", bandAid + "/100", expert - bandAid, bandAid, expert),
+                %s%d -> %d
+                """.formatted(expert + "/100", bandAid + "/100", trend("alice", "+" + (expert - bandAid)).substring(1),
+                bandAid, expert),
                 LeaderboardText.render(board));
     }
 
@@ -222,5 +223,10 @@ class LeaderboardTest {
 
     private static List<String> sources(List<LeaderboardEntry> entries) {
         return entries.stream().map(LeaderboardEntry::source).toList();
+    }
+
+    /** The start of a trainee's trend line: name, then the change right-aligned in its column. */
+    private static String trend(String trainee, String change) {
+        return String.format(java.util.Locale.ROOT, "\n  %-12s  %5s  ", trainee, change);
     }
 }

