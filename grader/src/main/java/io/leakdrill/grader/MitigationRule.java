@@ -69,8 +69,11 @@ final class MitigationRule implements CategoryRule {
      */
     private static List<Finding> prevented(Drill drill, Recovery recovery, double weight) {
         Event peak = recovery.peak().orElseThrow();
-        String never = "user impact never exceeded the SLO (peak " + Decimals.percent(Recovery.impact(peak))
-                + ", SLO " + Decimals.percent(drill.rubric().sloUsersAffected()) + ")";
+        String slo = Decimals.percent(drill.rubric().sloUsersAffected());
+        String never = drill.fixDeploy().isPresent() && Recovery.impact(peak) > drill.rubric().sloUsersAffected()
+                ? "user impact stayed under the SLO (" + slo + ") until the fix went in"
+                : "user impact never exceeded the SLO (peak " + Decimals.percent(Recovery.impact(peak)) + ", SLO "
+                        + slo + ")";
         Optional<Event> action = drill.fixDeploy().or(() -> drill.log().firstAction());
         if (action.isEmpty()) {
             return List.of(Finding.of(0, never + ", but nothing was restarted or deployed to keep it so", peak));

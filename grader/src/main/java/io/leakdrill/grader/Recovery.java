@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * How user impact went against the SLO: the first sample over it, the first restart or deploy, and the first
- * sample after that action from which impact stayed under the SLO for two samples running.
+ * How user impact went against the SLO: the first sample over it before the fix went in, the first restart or
+ * deploy, and the first sample after that action from which impact stayed under the SLO for two samples running.
  */
 record Recovery(List<Event> samples, Optional<Event> breach, Optional<Event> action, Optional<Event> recovered,
         Optional<Event> anchor) {
@@ -14,7 +14,11 @@ record Recovery(List<Event> samples, Optional<Event> breach, Optional<Event> act
     static Recovery of(Drill drill) {
         double slo = drill.rubric().sloUsersAffected();
         List<Event> samples = drill.log().ofType("sample");
-        Optional<Event> breach = samples.stream().filter(s -> hurts(s, slo)).findFirst();
+        // Once the fix is in, users hurt by something else (a decoy's rush on a healthy CRM) are not the leak's
+        // doing: the fix rule judges the fix by the leaking area staying flat.
+        Optional<Event> fix = drill.fixDeploy();
+        Optional<Event> breach = samples.stream()
+                .filter(s -> hurts(s, slo) && fix.map(s::before).orElse(true)).findFirst();
         Optional<Event> action = drill.log().firstAction();
         Optional<Event> recovered = Optional.empty();
         if (breach.isPresent() && action.isPresent()) {

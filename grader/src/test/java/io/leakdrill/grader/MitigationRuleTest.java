@@ -50,4 +50,16 @@ class MitigationRuleTest {
     private static boolean bandAidPenalised(TranscriptBuilder drill) {
         return drill.grade().penalties().stream().anyMatch(p -> p.reason().contains("band-aid"));
     }
+
+    @Test
+    void usersHurtOnlyAfterTheFixWentInAreNotTheLeaksDoing() {
+        // The fix at 600 s, before any harm; a decoy's rush hurts users from 1500 s to the end.
+        TranscriptBuilder drill = new TranscriptBuilder().diff(100, TranscriptBuilder.LEAK_CLASS)
+                .deploy(600, "session-cache-eviction", "code").evidence(900, "status")
+                .samples(30, 1800, 30, at -> at < 1500 ? 0.02 : 0.4, at -> 100e6);
+
+        List<Finding> lines = findings(drill);
+        assertEquals(20, lines.stream().mapToDouble(Finding::points).sum(), EPSILON);
+        assertTrue(lines.get(0).reason().contains("session-cache-eviction kept it so"), lines.get(0).reason());
+    }
 }
