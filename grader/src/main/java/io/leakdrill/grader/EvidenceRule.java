@@ -49,14 +49,22 @@ final class EvidenceRule implements CategoryRule {
         }
         Event first = looks.get(0);
         Optional<Event> later = looks.stream().filter(e -> e.at() - first.at() >= TREND_SECONDS).findFirst();
-        double points = later.isPresent() ? share : share / 2;
-        String seen = later.isPresent() ? "GC trend seen at two moments " + Decimals.elapsed(later.get().at()
-                - first.at()) + " apart" : "GC table seen once (half: a trend needs two looks 5 min apart)";
-        if (action.isPresent() && !first.before(action.get())) {
-            return Finding.of(points / 2, seen + ", first only after the " + action.get().type()
-                    + " reset the heap (half)", action.get(), first, later.orElse(null));
+        // One table can show the trend by itself once its rows span the 5 minutes.
+        Optional<Event> spanning = looks.stream()
+                .filter(e -> e.number("trendMinutes", 0) * 60 >= TREND_SECONDS).findFirst();
+        if (later.isEmpty() && spanning.isEmpty()) {
+            return Finding.of(0, "GC table seen over less than " + Decimals.elapsed(TREND_SECONDS)
+                    + ", too short for a trend: look again later", first);
         }
-        return Finding.of(points, seen, first, later.orElse(null));
+        String seen = later.isPresent() ? "GC trend seen at two moments " + Decimals.elapsed(later.get().at()
+                - first.at()) + " apart" : "GC trend seen in one table spanning "
+                + Decimals.compact(spanning.get().number("trendMinutes", 0)) + " min";
+        Event seenFirst = later.isPresent() ? first : spanning.get();
+        if (action.isPresent() && !seenFirst.before(action.get())) {
+            return Finding.of(share / 2, seen + ", first only after the " + action.get().type()
+                    + " reset the heap (half)", action.get(), seenFirst, later.orElse(null));
+        }
+        return Finding.of(share, seen, seenFirst, later.orElse(null));
     }
 
     private static Finding part(EventLog log, Optional<Event> action, Predicate<Event> kind, String label,

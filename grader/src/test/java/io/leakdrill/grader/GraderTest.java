@@ -215,16 +215,32 @@ class GraderTest {
     }
 
     @Test
+    void oneGcTableIsATrendOnlyWhenItsRowsSpanFiveMinutes() {
+        TranscriptBuilder drill = new TranscriptBuilder().event(100, "evidence", jakarta.json.Json
+                .createObjectBuilder().add("kind", "gc").add("id", "E1").add("trendMinutes", 1.5));
+        Finding glance = category(drill.grade(), "evidence").findings().get(0);
+        assertEquals(0, glance.points(), EPSILON);
+        assertTrue(glance.reason().contains("too short for a trend"), glance.reason());
+
+        Finding spanning = category(new TranscriptBuilder().event(900, "evidence", jakarta.json.Json
+                .createObjectBuilder().add("kind", "gc").add("id", "E2").add("trendMinutes", 12)).grade(), "evidence")
+                .findings().get(0);
+        assertEquals(20 * 0.3 / 0.85, spanning.points(), EPSILON);
+        assertTrue(spanning.reason().contains("one table spanning 12 min"), spanning.reason());
+    }
+
+    @Test
     void evidenceGatheredOnlyAfterARestartCountsHalf() {
         Scorecard card = new TranscriptBuilder()
                 .evidence(100, "gc")
-                .restart(200, "trainee")
-                .evidence(300, "histogram-diff")
+                .evidence(400, "gc")
+                .restart(500, "trainee")
+                .evidence(600, "histogram-diff")
                 .grade();
 
-        // No OutOfMemoryError, so its share is spread over the rest; one look at the GC table is half a trend.
+        // No OutOfMemoryError, so its share is spread over the rest.
         double scale = 1 / 0.85;
-        assertEquals((20 * 0.3 / 2 + 20 * 0.3 / 2) * scale, points(card, "evidence"), EPSILON);
+        assertEquals((20 * 0.3 + 20 * 0.3 / 2) * scale, points(card, "evidence"), EPSILON);
         assertTrue(card.penalties().isEmpty(), "the restart came after evidence, so it was not blind");
     }
 

@@ -1,5 +1,7 @@
 package io.leakdrill.cli;
 
+import io.leakdrill.console.ScorecardColours;
+import io.leakdrill.console.Style;
 import io.leakdrill.grader.DebriefMarkdown;
 import io.leakdrill.grader.Grader;
 import io.leakdrill.grader.Scorecard;
@@ -57,7 +59,9 @@ final class GradeCommand implements Subcommand {
             throw new UserError("cannot read " + file + ": " + e.getMessage());
         }
         io.out().print(line.hasOption("json") ? ScorecardJson.render(card) + "\n"
-                : line.hasOption("markdown") ? DebriefMarkdown.render(transcript, card) : ScorecardText.render(card));
+                : line.hasOption("markdown") ? DebriefMarkdown.render(transcript, card)
+                : ScorecardColours.paint(ScorecardText.render(card), Style.ofConsole(System.console() != null,
+                        System.getenv())));
         return Main.OK;
     }
 }

@@ -2,7 +2,9 @@ package io.leakdrill.cli;
 
 import io.leakdrill.console.InteractiveConsole;
 import io.leakdrill.console.Postmortem;
+import io.leakdrill.console.ScorecardColours;
 import io.leakdrill.console.ScriptConsole;
+import io.leakdrill.console.Style;
 import io.leakdrill.drill.Drill;
 import io.leakdrill.drill.DrillOptions;
 import io.leakdrill.grader.DebriefMarkdown;
@@ -136,6 +138,7 @@ final class PlayCommand implements Subcommand {
         PrintWriter out = new PrintWriter(io.out(), true, StandardCharsets.UTF_8);
         out.println(briefing(scenario, drill));
         Scorecard card;
+        Style style = Style.PLAIN;
         if (script != null) {
             try (BufferedReader reader = Files.newBufferedReader(script)) {
                 card = scripted(drill, new ScriptConsole(drill, out, reader));
@@ -145,11 +148,12 @@ final class PlayCommand implements Subcommand {
                     StandardCharsets.UTF_8))));
         } else {
             InteractiveConsole terminal = console.join();
+            style = terminal.style();
             card = finish(drill, terminal.run(drill), terminal.conversation());
         }
         Runtime.getRuntime().removeShutdownHook(hook);
         out.println();
-        out.print(ScorecardText.render(card));
+        out.print(ScorecardColours.paint(ScorecardText.render(card), style));
         out.flush();
         io.err().println("Transcript: " + options.transcript() + "  (re-grade with `leakdrill grade "
                 + options.transcript() + "`)");

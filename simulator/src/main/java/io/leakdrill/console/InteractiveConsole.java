@@ -55,6 +55,11 @@ public final class InteractiveConsole {
         return new InteractiveConsole(terminal, historyFile, env);
     }
 
+    /** How this terminal shows colour and Unicode. */
+    public Style style() {
+        return style;
+    }
+
     /** Runs the drill at the prompt until it ends; returns how it ended ("resolve", "quit"). */
     public String run(Drill drill) {
         DrillSession session = new DrillSession(drill, style, this::confirm, this::progress, terminal::getWidth);

@@ -36,6 +36,18 @@ public final class Style {
         return new Style(true, StandardCharsets.UTF_8.equals(terminal.encoding()));
     }
 
+    /**
+     * For output printed without a JLine terminal ({@code grade}): colour only when stdin and stdout are both a
+     * terminal, {@code TERM} is not dumb and {@code NO_COLOR} is unset; never Unicode, which a pager may mangle.
+     */
+    public static Style ofConsole(boolean console, Map<String, String> env) {
+        String noColor = env.get("NO_COLOR");
+        String term = env.getOrDefault("TERM", "");
+        boolean colour = console && !term.isEmpty() && !term.startsWith(Terminal.TYPE_DUMB)
+                && (noColor == null || noColor.isEmpty());
+        return colour ? new Style(true, false) : PLAIN;
+    }
+
     /** Whether the terminal can move its cursor and redraw: not a dumb one (a pipe, a file, a test's streams). */
     static boolean drawable(Terminal terminal) {
         return terminal.getType() != null && !terminal.getType().startsWith(Terminal.TYPE_DUMB);
