@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Triage: how quickly the first firing alert was acknowledged, whether a severity
- * was declared, and whether the trainee looked at what users feel before looking at the CRM's insides.
+ * Triage: how quickly the first firing alert was acknowledged, whether a severity was declared, and whether the
+ * trainee looked at what users feel before looking at the CRM's insides; with no alert, the last two carry it.
  */
 final class TriageRule implements CategoryRule {
 
@@ -25,7 +25,15 @@ final class TriageRule implements CategoryRule {
 
     @Override
     public List<Finding> findings(Drill drill, double weight) {
-        return List.of(acknowledged(drill, weight * ACK_SHARE), severity(drill, weight * SEVERITY_SHARE),
+        Optional<Event> alert = drill.log().firstFiringAlert();
+        if (alert.isEmpty()) {
+            // Nothing to acknowledge is neither to the trainee's credit nor against it: the other two carry triage.
+            double rest = SEVERITY_SHARE + USERS_FIRST_SHARE;
+            return List.of(Finding.of(0, "no alert fired during the drill, so triage rests on severity and users"),
+                    severity(drill, weight * SEVERITY_SHARE / rest),
+                    usersFirst(drill, weight * USERS_FIRST_SHARE / rest));
+        }
+        return List.of(acknowledged(alert.get(), drill, weight * ACK_SHARE), severity(drill, weight * SEVERITY_SHARE),
                 usersFirst(drill, weight * USERS_FIRST_SHARE));
     }
 
@@ -51,13 +59,7 @@ final class TriageRule implements CategoryRule {
                 + users.map(u -> " (status or users came later)").orElse(" (never ran status or users)"), first);
     }
 
-    private static Finding acknowledged(Drill drill, double weight) {
-        Optional<Event> alert = drill.log().firstFiringAlert();
-        if (alert.isEmpty()) {
-            // The one award without a citation: there was nothing to acknowledge.
-            return new Finding(weight, "no alert fired, so there was nothing to acknowledge", List.of());
-        }
-        Event fired = alert.get();
+    private static Finding acknowledged(Event fired, Drill drill, double weight) {
         String id = fired.text("alert").isBlank() ? "the first alert" : fired.text("alert");
         Optional<Event> ack = drill.log().firstAfter(fired, e -> e.is("ack"));
         if (ack.isEmpty()) {

@@ -139,12 +139,14 @@ class GraderTest {
     }
 
     @Test
-    void noAlertMeansNothingToAcknowledge() {
-        Scorecard card = new TranscriptBuilder().update(60, "all fine").end(600, "quit").grade();
+    void withNoAlertToAcknowledgeTriageRestsOnSeverityAndUsersFirst() {
+        Scorecard quiet = new TranscriptBuilder().evidence(60, "status").event(90, "severity",
+                Json.createObjectBuilder().add("severity", "SEV2")).end(600, "resolve").grade();
+        Scorecard abandoned = new TranscriptBuilder().update(60, "all fine").end(600, "quit").grade();
 
-        Finding line = category(card, "triage").findings().get(0);
-        assertEquals(10 * 0.5, line.points(), EPSILON);
-        assertTrue(line.reason().contains("no alert fired"));
+        assertEquals(10, points(quiet, "triage"), EPSILON);
+        assertTrue(category(quiet, "triage").findings().get(0).reason().contains("no alert fired"));
+        assertEquals(0, points(abandoned, "triage"), EPSILON);
     }
 
     @Test
