@@ -12,7 +12,6 @@ import io.leakdrill.grader.Transcript;
 import io.leakdrill.scenario.CrmComponents;
 import io.leakdrill.scenario.Scenario;
 import io.leakdrill.scenario.ScenarioCatalog;
-import io.leakdrill.testing.LeakdrillRun;
 import io.leakdrill.world.monitor.MemoryArea;
 import jakarta.json.JsonObject;
 import java.io.Reader;
@@ -27,7 +26,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -41,9 +39,8 @@ class ReferenceSolutionsTest {
 
     private static final Path SCENARIOS = Path.of(System.getProperty("leakdrill.scenarios"));
     private static final Pattern SOLUTION = Pattern.compile("(.+)\\.([^.]+)\\.solution\\.txt");
-    private static final long SEED = 11;
     // Fast enough to keep the suite short, slow enough for the tools' pauses to stay small in incident time.
-    private static final int SPEED = 180;
+    static final int SPEED = 180;
     // JFR's old-object sampler draws from allocations in real time, and a metaspace leak allocates few objects per
     // quote: its solution's `heap roots` needs the real seconds of x120 to sample the loaders reliably.
     private static final int METASPACE_SPEED = 120;
@@ -51,9 +48,6 @@ class ReferenceSolutionsTest {
     // a 0.92 floor and half the time in GC, so the seed's users are hurt only when its OOMs begin, which at x120-x180
     // comes 2 to 12 minutes after the target. Its leak shows in every tool; it does not yet hurt users on time.
     private static final Set<String> USERS_NOT_YET_HURT_ON_TIME = Set.of("memory-leak-mayhem");
-
-    @TempDir
-    Path dir;
 
     record Solution(String scenario, String variant, Path script) {
         @Override
@@ -97,8 +91,9 @@ class ReferenceSolutionsTest {
         Scenario.Variant variant = variant(scenario, solution.variant());
         CrmComponents leaking = CrmComponents.byId(variant.leakingComponent()).orElseThrow();
         MemoryArea area = leaking.area();
-        PlayedTranscript played = play(scenario, variant, Files.readString(solution.script()),
-                area == MemoryArea.METASPACE ? METASPACE_SPEED : SPEED, "expert");
+        Path transcript = PlayedDrills.play(scenario.id(), variant.id(), "expert",
+                Files.readString(solution.script()), area == MemoryArea.METASPACE ? METASPACE_SPEED : SPEED);
+        PlayedTranscript played = PlayedTranscript.read(transcript);
 
         String leakClass = leaking.evidence().leakClass();
         // A backlog moves both ways with the load: a diff that shows it shrinking shows it as well as one that
@@ -149,7 +144,7 @@ class ReferenceSolutionsTest {
                 "%s flat after the fix: %+d bytes from %.0f s to %.0f s (tolerance %.0f%% of its limit)",
                 area.description(), growth, at(from), at(last), 100 * tolerance));
 
-        Scorecard card = grade(solution.scenario() + "-expert");
+        Scorecard card = grade(transcript);
         assertEquals("expert", card.level(), () -> "expert solution scored " + card.total() + "/" + card.max());
     }
 
@@ -282,21 +277,13 @@ class ReferenceSolutionsTest {
                 .orElseThrow(() -> new AssertionError(scenario.id() + " has no variant " + id));
     }
 
-    private PlayedTranscript play(Scenario scenario, Scenario.Variant variant, String script, int speed,
+    private static PlayedTranscript play(Scenario scenario, Scenario.Variant variant, String script, int speed,
             String trainee) throws Exception {
-        String name = scenario.id() + "-" + trainee;
-        Path file = dir.resolve(name + ".txt");
-        Files.writeString(file, script);
-        LeakdrillRun run = LeakdrillRun.of("play", SCENARIOS.resolve(scenario.id() + ".json").toString(),
-                "--script", file.toString(), "--speed", Integer.toString(speed), "--seed", Long.toString(SEED),
-                "--variant", variant.id(), "--dir", dir.resolve(name).toString(),
-                "--transcript", dir.resolve(name + ".jsonl").toString(), "--trainee", trainee);
-        assertEquals(0, run.exitCode(), () -> "exit code; stderr: " + run.err());
-        return PlayedTranscript.read(dir.resolve(name + ".jsonl"));
+        return PlayedTranscript.read(PlayedDrills.play(scenario.id(), variant.id(), trainee, script, speed));
     }
 
-    private Scorecard grade(String name) throws Exception {
-        try (Reader reader = Files.newBufferedReader(dir.resolve(name + ".jsonl"))) {
+    private static Scorecard grade(Path transcript) throws Exception {
+        try (Reader reader = Files.newBufferedReader(transcript)) {
             return Grader.grade(Transcript.parse(reader));
         }
     }
