@@ -59,8 +59,8 @@ final class PatternBench {
                 dir.resolve("transcript.jsonl"), "bench", Clock.systemUTC()));
         double target = scenario.leak().exhaustedAt().toSeconds() / 60.0;
         // The tools run on the way up, at 60% of the target, about when a trainee diagnoses: late enough for a full
-        // heap, early enough that they still get answers (near exhaustion `heap roots` itself runs out of memory,
-        // as it reads the recording inside the CRM). Their own pauses are left out of the symptoms.
+        // heap, early enough that a CRM thrashing at the top does not blur their cost. Their own pauses are left out
+        // of the symptoms.
         double toolsAt = target * 60 * TOOLS_AT;
         String costs = null;
         double toolsFrom = Double.NaN;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.leakdrill.world.crm.CrmHost;
 import io.leakdrill.world.crm.CrmLaunch;
+import io.leakdrill.world.crm.RetentionPaths;
 import io.leakdrill.world.database.CrmDatabase;
 import io.leakdrill.world.users.RequestMix;
 import io.leakdrill.world.users.TrafficLog;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BulkImportLeakTest {
 
     private static final Duration CALL = Duration.ofSeconds(30);
+    private int dumps;
     private static final String CHANGE = "io.leakdrill.crm.imports.DealChange";
     private static final String CONTEXT = "io.leakdrill.crm.imports.ImportContext";
     private static final String FORMAT = "java.text.DecimalFormat";
@@ -104,7 +106,7 @@ class BulkImportLeakTest {
 
     @Test
     void importsPileUpOnTheWorkersUntilTheScopedVersionEndsEachContext() throws Exception {
-        crm.admin().roots("", CALL);
+        crm.admin().roots("start.jfr", CALL);
         users = new VirtualUsers(10, 20, Duration.ofSeconds(5), new RequestMix(Map.of("search", 5,
                 "open-customer", 4, "update-deal", 1)), crm::port, VirtualUsers.Habit.BULK_IMPORT,
                 () -> importChance, new TrafficLog(50_000), 4);
@@ -123,12 +125,12 @@ class BulkImportLeakTest {
                 + formats);
         // Old-object samples are drawn at random from new allocations: wait for one that a live import left.
         await("a sampled change traced to the workers' thread-locals").atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofSeconds(1)).until(() -> crm.admin().roots("DealChange", CALL)
-                        .getJsonArray("paths").getValuesAs(JsonObject.class).stream()
-                        .anyMatch(p -> p.getJsonArray("chain").toString().contains("java.lang.Thread.threadLocals")
-                                && p.getJsonArray("chain").toString().contains(
-                                        "io.leakdrill.crm.imports.ImportContext.batches")
-                                && p.getString("root").contains("http-worker-")));
+                .pollInterval(Duration.ofSeconds(1)).until(() -> RetentionPaths.read(Path.of(crm.admin()
+                        .roots("roots-" + (++dumps) + ".jfr", CALL).getString("file")), "DealChange", 5).stream()
+                        .map(p -> String.join(" <- ", p.chain()) + " root: " + p.root())
+                        .anyMatch(p -> p.contains("java.lang.Thread.threadLocals")
+                                && p.contains("io.leakdrill.crm.imports.ImportContext.batches")
+                                && p.contains("http-worker-")));
 
         crm.admin().deploy("bulk-import", "scoped", CALL);
         // Each worker lets go of its context at its next import; then only imports in flight hold changes.

@@ -16,7 +16,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /** {@code heap dump}: has the CRM write a live-object .hprof into the drill's folder, for Eclipse MAT or VisualVM. */
 final class HeapDumper {
@@ -32,7 +31,7 @@ final class HeapDumper {
             return Result.error("the CRM is down; there is no heap to dump");
         }
         Path folder = session.drill().options().folder();
-        String name = nextName(folder, session.clock());
+        String name = NumberedFile.next(folder, "heap", session.clock(), "hprof");
         JsonObject answer = withProgress(session, folder.resolve(name), crm);
         String file = answer.getString("file");
         long bytes = answer.getJsonNumber("bytes").longValue();
@@ -76,19 +75,5 @@ final class HeapDumper {
         } finally {
             session.progress().show("");
         }
-    }
-
-    // Numbered across the whole drill, so dumps sort in the order they were taken even across CRM restarts.
-    private static String nextName(Path folder, String clock) throws IOException {
-        long taken;
-        try (Stream<Path> files = Files.list(folder)) {
-            taken = files.filter(f -> f.getFileName().toString().matches("heap-.*\\.hprof")).count();
-        }
-        String stamp = clock.replace(":", "");
-        long n = taken + 1;
-        while (Files.exists(folder.resolve("heap-" + stamp + "-" + n + ".hprof"))) {
-            n++;
-        }
-        return "heap-" + stamp + "-" + n + ".hprof";
     }
 }

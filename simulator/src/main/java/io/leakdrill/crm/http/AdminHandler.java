@@ -9,7 +9,7 @@ import io.leakdrill.crm.telemetry.MemoryAreas;
 import io.leakdrill.crm.telemetry.MemoryReport;
 import io.leakdrill.crm.telemetry.MetricsReport;
 import io.leakdrill.crm.telemetry.MonitorCost;
-import io.leakdrill.crm.telemetry.RetentionProfiler;
+import io.leakdrill.crm.telemetry.RetentionRecording;
 import io.leakdrill.crm.telemetry.ThreadReport;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -34,7 +34,7 @@ public final class AdminHandler implements HttpHandler {
     private final GcWatcher gc;
     private final MonitorCost cost;
     private final ComponentRegistry components;
-    private final RetentionProfiler retention = new RetentionProfiler();
+    private final RetentionRecording retention = new RetentionRecording();
     private final long seed;
     private final CrmLog log;
 
@@ -111,25 +111,26 @@ public final class AdminHandler implements HttpHandler {
         ex.json(200, Json.createObjectBuilder().add("tookMicros", pauseMicros).add("rows", array).build());
     }
 
-    // First call starts the recording; later calls dump it with paths to GC roots (a pause that walks the heap).
+    // First call starts the recording; later calls dump it to `file` with paths to GC roots (a pause that walks the
+    // heap). The caller reads the dump.
     private void roots(Exchange ex) throws IOException {
         var started = retention.startedAt();
         if (started.isEmpty()) {
             retention.start();
             ex.json(200, Json.createObjectBuilder().add("started", retention.startedAt().orElseThrow().toString())
-                    .add("paths", Json.createArrayBuilder()).build());
+                    .build());
             return;
         }
-        long start = System.nanoTime();
-        List<RetentionProfiler.Path> paths = retention.paths(ex.query().getOrDefault("class", ""), 5);
-        long pauseMicros = (System.nanoTime() - start) / 1000;
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        for (RetentionProfiler.Path path : paths) {
-            array.add(Json.createObjectBuilder().add("type", path.type()).add("samples", path.samples())
-                    .add("chain", Json.createArrayBuilder(path.chain())).add("root", path.root()));
+        RetentionRecording.Dumped dump;
+        try {
+            dump = retention.dump(ex.query().getOrDefault("file", ""));
+        } catch (IllegalArgumentException refused) {
+            ex.error(400, refused.getMessage());
+            return;
         }
         ex.json(200, Json.createObjectBuilder().add("started", started.get().toString())
-                .add("tookMicros", pauseMicros).add("paths", array).build());
+                .add("file", dump.file().toString()).add("bytes", dump.bytes())
+                .add("tookMicros", dump.pauseMicros()).build());
     }
 
     private void heapDump(Exchange ex) throws IOException {

@@ -29,10 +29,12 @@ public final class CrmAdminClient {
         return call("GET", "/admin/metrics", null, timeout);
     }
 
-    /** Starts the CRM's retention recording, or dumps it with paths to GC roots for classes matching the needle. */
-    public JsonObject roots(String needle, Duration timeout) throws IOException, InterruptedException {
-        return call("POST", "/admin/roots?class=" + java.net.URLEncoder.encode(needle,
-                java.nio.charset.StandardCharsets.UTF_8), "", timeout);
+    /**
+     * Starts the CRM's retention recording, or, once it runs, dumps it with paths to GC roots to {@code file} in the
+     * CRM's working folder (read it with {@link RetentionPaths}).
+     */
+    public JsonObject roots(String file, Duration timeout) throws IOException, InterruptedException {
+        return call("POST", "/admin/roots?file=" + URLEncoder.encode(file, StandardCharsets.UTF_8), "", timeout);
     }
 
     public JsonObject histogram(int top, Duration timeout) throws IOException, InterruptedException {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.leakdrill.testing.LeakdrillRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,26 +17,34 @@ class HeapRootsTest {
     @TempDir
     Path dir;
 
-    private String play(String variant, String needle) throws Exception {
+    private String play(String variant, String needle, int speed, String wait) throws Exception {
         Path script = dir.resolve(variant + ".txt");
-        Files.writeString(script, "heap roots " + needle + "\nwait 6m\nheap roots " + needle + "\nquit\n");
-        LeakdrillRun run = LeakdrillRun.of("play", "--script", script.toString(), "--speed", "60", "--seed", "3",
-                "--variant", variant, "--dir", dir.resolve(variant).toString());
+        Files.writeString(script, "heap roots " + needle + "\nwait " + wait + "\nheap roots " + needle + "\nquit\n");
+        LeakdrillRun run = LeakdrillRun.of("play", "--script", script.toString(), "--speed", Integer.toString(speed),
+                "--seed", "3", "--variant", variant, "--dir", dir.resolve(variant).toString());
         assertEquals(0, run.exitCode(), run::err);
         return run.out();
     }
 
+    // Near the end of the leak, when the CRM has a few MB of heap left: reading the recording inside the CRM once
+    // ran it out of memory there; the drill reads the dumped file instead, which stays for Mission Control.
     @Test
-    void leakedSessionsLeadBackToTheSessionCachesStaticMap() throws Exception {
-        String output = play("sessions", "DealSummary");
+    void leakedSessionsLeadBackToTheSessionCachesStaticMapWhenTheHeapIsNearlyFull() throws Exception {
+        String output = play("sessions", "DealSummary", 180, "55m");
         assertTrue(output.contains("Started a flight recording"), output);
         assertTrue(output.contains("static SESSIONS of io.leakdrill.crm.session.ConcurrentSessionCache"), output);
         assertTrue(output.contains("io.leakdrill.crm.session.UserContext.pipeline"), output);
+        try (Stream<Path> files = Files.list(dir.resolve("sessions"))) {
+            List<String> recordings = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".jfr"))
+                    .toList();
+            assertEquals(1, recordings.size(), "the dumped recording stays in the drill's folder: " + recordings);
+            assertTrue(output.contains(recordings.get(0)), "and the answer names it");
+        }
     }
 
     @Test
     void leakedReportsLeadBackToTheReportCachesStaticMap() throws Exception {
-        String output = play("reports", "CachedReport");
+        String output = play("reports", "CachedReport", 60, "6m");
         assertTrue(output.contains("static REPORTS of io.leakdrill.crm.report.PipelineReportCache"), output);
     }
 }

@@ -1,32 +1,28 @@
-package io.leakdrill.crm.telemetry;
+package io.leakdrill.world.crm;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedObject;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Finds what keeps objects alive, the way {@code jcmd JFR.start} and {@code JFR.dump path-to-gc-roots=true} do: a
- * flight recording samples allocations with the OldObjectSample event, and a dump walks each surviving sample's
- * reference chain back to its GC root. Only objects allocated while the recording runs can be sampled.
+ * Reads what keeps objects alive from a CRM's flight recording, dumped with paths to GC roots as {@code JFR.dump
+ * path-to-gc-roots=true} writes them: the surviving old-object samples, grouped by the chain of referrers that holds
+ * them, as Mission Control's leak view groups them.
  */
-public final class RetentionProfiler {
+public final class RetentionPaths {
 
     /** One retention path shared by some samples: the object's class, the chain of referrers, and the root. */
-    public record Path(String type, List<String> chain, String root, int samples) {
+    public record RetentionPath(String type, List<String> chain, String root, int samples) {
     }
 
     /** Samples retained the same way; when their root is a live thread, the threads that hold them. */
@@ -54,63 +50,36 @@ public final class RetentionProfiler {
             }
         }
 
-        Path path() {
+        RetentionPath path() {
             if (threads.isEmpty()) {
-                return new Path(type, chain, root, samples);
+                return new RetentionPath(type, chain, root, samples);
             }
             // A running thread is a GC root: whatever its thread-locals hold lives as long as the thread does.
-            return new Path(type, chain, (threads.size() == 1 ? "live thread " : threads.size() + " live threads: ")
+            return new RetentionPath(type, chain, (threads.size() == 1 ? "live thread " : threads.size() + " live threads: ")
                     + String.join(", ", threads) + " " + rootKind, samples);
         }
     }
 
-    private Recording recording;
-    private Instant startedAt;
-
-    /** When the recording started, if it has. */
-    public synchronized Optional<Instant> startedAt() {
-        return Optional.ofNullable(startedAt);
-    }
-
-    /** Starts sampling; paths to GC roots are computed only when asked, as the dump needs a pause to walk the heap. */
-    public synchronized void start() {
-        if (recording == null) {
-            Recording r = new Recording();
-            r.setName("leakdrill-retention");
-            r.enable("jdk.OldObjectSample").with("cutoff", "infinity");
-            r.start();
-            recording = r;
-            startedAt = Instant.now();
-        }
+    private RetentionPaths() {
     }
 
     /**
-     * Dumps the recording with reference chains and returns the distinct paths of surviving samples whose class name
-     * or chain contains {@code needle}, most common first.
+     * The distinct paths of surviving samples in {@code recording} whose class name, chain or root contains
+     * {@code needle}, most common first.
      */
-    public synchronized List<Path> paths(String needle, int max) throws IOException {
-        if (recording == null) {
-            throw new IllegalStateException("no recording running");
-        }
-        java.nio.file.Path file = Files.createTempFile("leakdrill-roots", ".jfr");
-        try {
-            recording.dump(file);
-            Map<String, Group> byChain = new LinkedHashMap<>();
-            // Read event by event: the CRM may be close to running out of heap exactly when it is asked this.
-            try (RecordingFile events = new RecordingFile(file)) {
-                while (events.hasMoreEvents()) {
-                    RecordedEvent event = events.readEvent();
-                    if (event.getEventType().getName().equals("jdk.OldObjectSample")) {
-                        group(event, needle, byChain);
-                    }
+    public static List<RetentionPath> read(Path recording, String needle, int max) throws IOException {
+        Map<String, Group> byChain = new LinkedHashMap<>();
+        try (RecordingFile events = new RecordingFile(recording)) {
+            while (events.hasMoreEvents()) {
+                RecordedEvent event = events.readEvent();
+                if (event.getEventType().getName().equals("jdk.OldObjectSample")) {
+                    group(event, needle, byChain);
                 }
             }
-            List<Path> paths = new ArrayList<>(byChain.values().stream().map(Group::path).toList());
-            paths.sort((a, b) -> Integer.compare(b.samples(), a.samples()));
-            return paths.subList(0, Math.min(max, paths.size()));
-        } finally {
-            Files.deleteIfExists(file);
         }
+        List<RetentionPath> paths = new ArrayList<>(byChain.values().stream().map(Group::path).toList());
+        paths.sort((a, b) -> Integer.compare(b.samples(), a.samples()));
+        return paths.subList(0, Math.min(max, paths.size()));
     }
 
     private static void group(RecordedEvent event, String needle, Map<String, Group> byChain) {
