@@ -35,10 +35,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class GradingPanelTest {
 
     private static final Path SCENARIOS = Path.of(System.getProperty("leakdrill.scenarios"));
-    private static final String SEED_SCENARIO = "memory-leak-mayhem";
-    // The self-test's speed, so the panel's expert is the very drill the self-test plays.
+    private static final String DEFAULT_SCENARIO = "memory-leak-mayhem";
+    // The self-test's speed and seed, so the panel's expert is the very drill the self-test plays. Another seed
+    // (-Dleakdrill.panel.seed=12) plays the panel on other data and users' behaviour, to see the ranking hold.
     private static final int SPEED = ReferenceSolutionsTest.SPEED;
-    private static final long TYPIST_SEED = 11;
+    private static final long SEED = Long.getLong("leakdrill.panel.seed", ReferenceSolutionsTest.SEED);
     // Smaller gaps would be noise: one late sample can move a timed award by a point or two.
     private static final int GAP = 5;
 
@@ -52,7 +53,7 @@ class GradingPanelTest {
         String leakClass = CrmComponents.byId(variant.leakingComponent()).orElseThrow().evidence().leakClass();
         Map<String, String> scripts = new LinkedHashMap<>();
         scripts.put("expert", Files.readString(SCENARIOS.resolve(scenarioId + "." + variantId + ".solution.txt")));
-        List<String> members = scenarioId.equals(SEED_SCENARIO) ? List.of("seed-path", "band-aider", "blamer")
+        List<String> members = scenarioId.equals(DEFAULT_SCENARIO) ? List.of("seed-path", "band-aider", "blamer")
                 : List.of("band-aider", "blamer");
         for (String member : members) {
             scripts.put(member, resource(member)
@@ -60,7 +61,7 @@ class GradingPanelTest {
                     .replace("${COMPONENT}", variant.leakingComponent()).replace("${FIX}", variant.fix())
                     .replace("${BIGGER_HEAP}", Integer.toString(scenario.crm().heapMb() * 3 / 2)));
         }
-        scripts.put("random-typist", randomTypist(new Random(TYPIST_SEED)));
+        scripts.put("random-typist", randomTypist(new Random(SEED)));
 
         List<Scorecard> cards = new ArrayList<>();
         for (Map.Entry<String, String> member : scripts.entrySet()) {
@@ -83,7 +84,8 @@ class GradingPanelTest {
     }
 
     private static Scorecard play(String scenario, String variant, String trainee, String script) throws Exception {
-        try (Reader reader = Files.newBufferedReader(PlayedDrills.play(scenario, variant, trainee, script, SPEED))) {
+        Path transcript = PlayedDrills.play(scenario, variant, trainee, script, SPEED, SEED);
+        try (Reader reader = Files.newBufferedReader(transcript)) {
             return Grader.grade(Transcript.parse(reader));
         }
     }

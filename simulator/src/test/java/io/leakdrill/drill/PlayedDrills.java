@@ -20,16 +20,15 @@ final class PlayedDrills {
 
     private static final Path SCENARIOS = Path.of(System.getProperty("leakdrill.scenarios"));
     private static final Path DIR = Path.of("target", "played-drills").toAbsolutePath();
-    private static final long SEED = 11;
     private static final Map<String, Path> PLAYED = new HashMap<>();
 
     private PlayedDrills() {
     }
 
-    /** The transcript of {@code script} played by {@code trainee} on a scenario's variant at {@code speed}, seed 11. */
-    static synchronized Path play(String scenario, String variant, String trainee, String script, int speed)
-            throws IOException {
-        String name = scenario + "-" + variant + "-" + trainee + "-x" + speed + "-"
+    /** The transcript of {@code script} played by {@code trainee} on a scenario's variant at {@code speed}. */
+    static synchronized Path play(String scenario, String variant, String trainee, String script, int speed,
+            long seed) throws IOException {
+        String name = scenario + "-" + variant + "-" + trainee + "-x" + speed + "-s" + seed + "-"
                 + Integer.toHexString(script.hashCode());
         Path played = PLAYED.get(name);
         if (played != null) {
@@ -43,7 +42,7 @@ final class PlayedDrills {
         Path file = DIR.resolve(name + ".txt");
         Files.writeString(file, script);
         LeakdrillRun run = LeakdrillRun.of("play", SCENARIOS.resolve(scenario + ".json").toString(),
-                "--script", file.toString(), "--speed", Integer.toString(speed), "--seed", Long.toString(SEED),
+                "--script", file.toString(), "--speed", Integer.toString(speed), "--seed", Long.toString(seed),
                 "--variant", variant, "--dir", folder.toString(), "--transcript", transcript.toString(),
                 "--trainee", trainee);
         assertEquals(0, run.exitCode(), () -> trainee + " on " + scenario + "/" + variant + ": exit code; stderr: "
