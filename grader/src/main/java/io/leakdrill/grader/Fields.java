@@ -14,11 +14,17 @@ final class Fields {
     }
 
     static String text(JsonObject object, String key, String fallback) {
+        if (object instanceof FlatJsonObject flat) {
+            return flat.text(key, fallback);
+        }
         JsonValue value = object.get(key);
         return value instanceof JsonString string ? string.getString() : fallback;
     }
 
     static double number(JsonObject object, String key, double fallback) {
+        if (object instanceof FlatJsonObject flat) {
+            return flat.number(key, fallback);
+        }
         JsonValue value = object.get(key);
         return value instanceof JsonNumber number ? number.doubleValue() : fallback;
     }

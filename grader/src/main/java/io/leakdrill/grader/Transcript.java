@@ -176,6 +176,25 @@ public final class Transcript {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new TranscriptException("line " + line.number() + ": not a JSON object");
             }
+            JsonObject object = FlatJsonObject.read(parser);
+            if (object == null) {
+                // Nested values: Parsson's own object, read again from the start.
+                return parseNested(line);
+            }
+            if (parser.hasNext()) {
+                throw new TranscriptException("line " + line.number() + ": unexpected text after the JSON object");
+            }
+            return object;
+        } catch (JsonParsingException e) {
+            throw new TranscriptException("line " + line.number() + ": malformed JSON" + column(e.getLocation()), e);
+        } catch (JsonException e) {
+            throw new TranscriptException("line " + line.number() + ": malformed JSON", e);
+        }
+    }
+
+    private static JsonObject parseNested(NumberedLine line) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(line.text()))) {
+            parser.next();
             JsonObject object = parser.getObject();
             if (parser.hasNext()) {
                 throw new TranscriptException("line " + line.number() + ": unexpected text after the JSON object");
