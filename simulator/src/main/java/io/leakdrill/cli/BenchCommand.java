@@ -13,11 +13,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -51,13 +53,22 @@ final class BenchCommand implements Subcommand {
         Scenario scenario = ScenarioCatalog.standard().load(id);
         boolean quick = line.hasOption("quick");
         Path work = Files.createTempDirectory("leakdrill-bench");
+        measure(line, scenario, quick, work, io);
+        // Kept when a measurement failed, since its message points into it; a finished bench leaves nothing (the
+        // grading bench alone writes a transcript of some 300 MB).
+        deleteTree(work);
+        return Main.OK;
+    }
+
+    private static void measure(CommandLine line, Scenario scenario, boolean quick, Path work, Io io)
+            throws Exception {
         if (line.hasOption("grading")) {
             GradingBench.run(work, io);
-            return Main.OK;
+            return;
         }
         if (line.hasOption("patterns")) {
             PatternBench.run(quick ? 240 : 120, work, io);
-            return Main.OK;
+            return;
         }
         io.out().println("leakdrill bench: " + scenario.id() + " on " + Runtime.getRuntime().availableProcessors()
                 + " cores, Java " + System.getProperty("java.version"));
@@ -76,7 +87,14 @@ final class BenchCommand implements Subcommand {
                 physics(scenario, variant, speed, work.resolve(variant.id() + "-x" + (int) speed), io);
             }
         }
-        return Main.OK;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /**
