@@ -38,6 +38,7 @@ final class PlayedDrills {
         Path transcript = DIR.resolve(name + ".jsonl");
         deleteTree(folder);
         Files.deleteIfExists(transcript);
+        Files.deleteIfExists(output(transcript));
         Files.createDirectories(DIR);
         Path file = DIR.resolve(name + ".txt");
         Files.writeString(file, script);
@@ -47,6 +48,7 @@ final class PlayedDrills {
                 "--trainee", trainee);
         assertEquals(0, run.exitCode(), () -> trainee + " on " + scenario + "/" + variant + ": exit code; stderr: "
                 + run.err());
+        Files.writeString(output(transcript), run.out());
         // No test reads a drill's heap dumps, and at tens of MB each they would fill a small disk over a run.
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path dump : paths.filter(p -> p.toString().endsWith(".hprof")).toList()) {
@@ -55,6 +57,11 @@ final class PlayedDrills {
         }
         PLAYED.put(name, transcript);
         return transcript;
+    }
+
+    /** Where what the drill printed (briefing, console, scorecard) is kept beside its transcript. */
+    static Path output(Path transcript) {
+        return transcript.resolveSibling(transcript.getFileName().toString().replace(".jsonl", ".out.txt"));
     }
 
     private static void deleteTree(Path folder) throws IOException {

@@ -39,20 +39,23 @@ class ScriptedDrillTest {
                 "--trainee", name);
     }
 
+    // The self-test's own drill of the seed's reference solution, played once per test run.
     @Test
     void theReferenceSolutionScoresAsExpertAndGradesTheSameFromItsTranscript() throws Exception {
         String solution = Files.readString(Path.of(System.getProperty("leakdrill.scenarios"),
                 "memory-leak-mayhem.sessions.solution.txt"));
-        String output = play("expert", solution);
+        Path transcript = PlayedDrills.play("memory-leak-mayhem", "sessions", "expert", solution,
+                ReferenceSolutionsTest.SPEED, ReferenceSolutionsTest.SEED);
+        String output = Files.readString(PlayedDrills.output(transcript));
         int score = score(output);
         assertTrue(score >= 85, "expert score " + score + "\n" + output);
         assertTrue(output.contains("Incident resolved"), output);
 
         String card = output.substring(output.indexOf("Leak Drill scorecard"));
-        String regraded = main("grade", dir.resolve("expert.jsonl").toString());
+        String regraded = main("grade", transcript.toString());
         assertEquals(card, regraded, "`leakdrill grade` reproduces the drill's scorecard exactly");
-        assertEquals(regraded, main("grade", dir.resolve("expert.jsonl").toString()), "grading is deterministic");
-        String json = main("grade", dir.resolve("expert.jsonl").toString(), "--json");
+        assertEquals(regraded, main("grade", transcript.toString()), "grading is deterministic");
+        String json = main("grade", transcript.toString(), "--json");
         assertTrue(json.contains("\"total\": " + score), json);
     }
 
