@@ -92,7 +92,9 @@ class CrmLeakTest {
         await("the floor climbs again after the restart").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(250)).until(() -> floor() > afterRestart + 6_000_000);
 
-        crm.admin().deploy("session-cache", "evicting", CALL);
+        String running = crm.admin().deploy("session-cache", "evicting", CALL).getString("implementation");
+        // The trainee reads the fix's idle limit in incident time, as the patch's title gives it, not in real time.
+        assertTrue(running.contains("idle 10 incident min"), running);
         // The floor is the lowest reading over five incident minutes (2.5 s here); let the full GC the fix's
         // histogram forces fall out of that window, then the floor must stay flat while users keep logging in.
         long sessionsAtFix = histogramInstances(leaking);

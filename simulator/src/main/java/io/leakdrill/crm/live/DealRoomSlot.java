@@ -13,15 +13,17 @@ public final class DealRoomSlot implements DeployableComponent {
 
     private final int maxRooms;
     private final long idleMillis;
+    private final String idleDescribed;
     private final LongSupplier clock;
     private volatile DealRooms active;
 
-    public DealRoomSlot(String version, int maxRooms, long idleMillis, LongSupplier clock) {
+    public DealRoomSlot(String version, int maxRooms, long idleMillis, String idleDescribed, LongSupplier clock) {
         this.maxRooms = maxRooms;
         this.idleMillis = idleMillis;
+        this.idleDescribed = idleDescribed;
         this.clock = clock;
-        this.active = "unsubscribing".equals(version) ? new SessionScopedDealRooms(maxRooms, idleMillis, clock)
-                : new PerPageDealRooms(clock);
+        this.active = "unsubscribing".equals(version)
+                ? new SessionScopedDealRooms(maxRooms, idleMillis, idleDescribed, clock) : new PerPageDealRooms(clock);
     }
 
     public DealRooms rooms() {
@@ -41,7 +43,7 @@ public final class DealRoomSlot implements DeployableComponent {
     @Override
     public synchronized boolean deploy(String version) {
         if ("unsubscribing".equals(version) && active instanceof PerPageDealRooms original) {
-            active = new SessionScopedDealRooms(maxRooms, idleMillis, clock);
+            active = new SessionScopedDealRooms(maxRooms, idleMillis, idleDescribed, clock);
             original.closeAll();
             return true;
         }

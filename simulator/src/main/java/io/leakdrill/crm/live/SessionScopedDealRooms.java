@@ -17,12 +17,15 @@ final class SessionScopedDealRooms implements DealRooms {
 
     private final int maxRooms;
     private final long idleMillis;
+    // The idle limit as the trainee knows it, in incident time.
+    private final String idleDescribed;
     private final LongSupplier clock;
     private final Map<String, DealRoomWatcher> bySession = new LinkedHashMap<>();
 
-    SessionScopedDealRooms(int maxRooms, long idleMillis, LongSupplier clock) {
+    SessionScopedDealRooms(int maxRooms, long idleMillis, String idleDescribed, LongSupplier clock) {
         this.maxRooms = maxRooms;
         this.idleMillis = idleMillis;
+        this.idleDescribed = idleDescribed;
         this.clock = clock;
     }
 
@@ -55,8 +58,8 @@ final class SessionScopedDealRooms implements DealRooms {
 
     @Override
     public String implementation() {
-        return "one watcher per session, unsubscribed when replaced or idle " + idleMillis / 1000 + " s (max "
-                + maxRooms + ")";
+        return "one watcher per session, unsubscribed when replaced or idle " + idleDescribed + " (max " + maxRooms
+                + ")";
     }
 
     // Insertion order is opening order, so the oldest rooms go first when there are too many.

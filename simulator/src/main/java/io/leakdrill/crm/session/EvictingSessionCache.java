@@ -11,12 +11,15 @@ public final class EvictingSessionCache implements SessionCache {
 
     private final int maxSessions;
     private final long idleTimeoutMillis;
+    private final String idleDescribed;
     private final LongSupplier clock;
     private final LinkedHashMap<String, UserSession> sessions = new LinkedHashMap<>(256, 0.75f, true);
 
-    public EvictingSessionCache(int maxSessions, long idleTimeoutMillis, LongSupplier clock) {
+    /** {@code idleDescribed} says the idle limit as the trainee knows it, in incident time. */
+    public EvictingSessionCache(int maxSessions, long idleTimeoutMillis, String idleDescribed, LongSupplier clock) {
         this.maxSessions = maxSessions;
         this.idleTimeoutMillis = idleTimeoutMillis;
+        this.idleDescribed = idleDescribed;
         this.clock = clock;
     }
 
@@ -44,7 +47,7 @@ public final class EvictingSessionCache implements SessionCache {
 
     @Override
     public String implementation() {
-        return "evicting LRU (max " + maxSessions + ", idle " + idleTimeoutMillis / 1000 + " s)";
+        return "evicting LRU (max " + maxSessions + ", idle " + idleDescribed + ")";
     }
 
     synchronized void adopt(Map<String, UserSession> existing) {

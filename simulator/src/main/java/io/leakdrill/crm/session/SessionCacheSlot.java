@@ -13,12 +13,15 @@ public final class SessionCacheSlot implements DeployableComponent {
 
     private final int maxSessions;
     private final long idleTimeoutMillis;
+    private final String idleDescribed;
     private final LongSupplier clock;
     private volatile SessionCache active;
 
-    public SessionCacheSlot(String variant, int maxSessions, long idleTimeoutMillis, LongSupplier clock) {
+    public SessionCacheSlot(String variant, int maxSessions, long idleTimeoutMillis, String idleDescribed,
+            LongSupplier clock) {
         this.maxSessions = maxSessions;
         this.idleTimeoutMillis = idleTimeoutMillis;
+        this.idleDescribed = idleDescribed;
         this.clock = clock;
         this.active = create(variant);
     }
@@ -41,7 +44,7 @@ public final class SessionCacheSlot implements DeployableComponent {
     public synchronized boolean deploy(String variant) {
         SessionCache previous = active;
         if ("evicting".equals(variant) && previous instanceof ConcurrentSessionCache original) {
-            EvictingSessionCache fixed = new EvictingSessionCache(maxSessions, idleTimeoutMillis, clock);
+            EvictingSessionCache fixed = new EvictingSessionCache(maxSessions, idleTimeoutMillis, idleDescribed, clock);
             fixed.adopt(original.drain());
             active = fixed;
             return true;
@@ -51,7 +54,7 @@ public final class SessionCacheSlot implements DeployableComponent {
 
     private SessionCache create(String variant) {
         if ("evicting".equals(variant)) {
-            return new EvictingSessionCache(maxSessions, idleTimeoutMillis, clock);
+            return new EvictingSessionCache(maxSessions, idleTimeoutMillis, idleDescribed, clock);
         }
         return new ConcurrentSessionCache();
     }
