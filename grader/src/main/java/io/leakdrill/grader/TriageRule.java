@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Triage: how quickly the first firing alert was acknowledged, whether a severity was declared, and whether the
- * trainee looked at what users feel before looking at the CRM's insides; with no alert, the last two carry it.
+ * Triage: how quickly the first firing alert was acknowledged (with no alert, how quickly the incident was declared),
+ * whether a severity was declared, and whether the trainee looked at what users feel before the CRM's insides.
  */
 final class TriageRule implements CategoryRule {
 
@@ -26,15 +26,23 @@ final class TriageRule implements CategoryRule {
     @Override
     public List<Finding> findings(Drill drill, double weight) {
         Optional<Event> alert = drill.log().firstFiringAlert();
-        if (alert.isEmpty()) {
-            // Nothing to acknowledge is neither to the trainee's credit nor against it: the other two carry triage.
-            double rest = SEVERITY_SHARE + USERS_FIRST_SHARE;
-            return List.of(Finding.of(0, "no alert fired during the drill, so triage rests on severity and users"),
-                    severity(drill, weight * SEVERITY_SHARE / rest),
-                    usersFirst(drill, weight * USERS_FIRST_SHARE / rest));
+        Finding owned = alert.isPresent() ? acknowledged(alert.get(), drill, weight * ACK_SHARE)
+                : declared(drill, weight * ACK_SHARE);
+        return List.of(owned, severity(drill, weight * SEVERITY_SHARE), usersFirst(drill, weight * USERS_FIRST_SHARE));
+    }
+
+    // With no alert to acknowledge, the incident came from people (tickets, chat): the trainee takes ownership by
+    // declaring it, and is timed from the incident's start as an acknowledgement is timed from its alert.
+    private static Finding declared(Drill drill, double weight) {
+        Optional<Event> declaration = drill.log().first("severity");
+        if (declaration.isEmpty()) {
+            return Finding.of(0, "no alert fired and the incident was never declared (severity), so nobody owned it");
         }
-        return List.of(acknowledged(alert.get(), drill, weight * ACK_SHARE), severity(drill, weight * SEVERITY_SHARE),
-                usersFirst(drill, weight * USERS_FIRST_SHARE));
+        Duration target = drill.rubric().target("acknowledge");
+        double elapsed = declaration.get().at();
+        return Finding.of(weight * Credit.linear(elapsed, target), "no alert fired; took ownership by declaring the"
+                + " incident " + Decimals.elapsed(elapsed) + " after it began (target " + Decimals.target(target) + ")",
+                declaration.get());
     }
 
     private static Finding severity(Drill drill, double share) {

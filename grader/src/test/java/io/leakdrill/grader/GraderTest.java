@@ -139,14 +139,21 @@ class GraderTest {
     }
 
     @Test
-    void withNoAlertToAcknowledgeTriageRestsOnSeverityAndUsersFirst() {
-        Scorecard quiet = new TranscriptBuilder().evidence(60, "status").event(90, "severity",
+    void withNoAlertToAcknowledgeOwnershipIsTheDeclarationTimedFromTheStart() {
+        Scorecard declared = new TranscriptBuilder().evidence(60, "status").event(90, "severity",
                 Json.createObjectBuilder().add("severity", "SEV2")).end(600, "resolve").grade();
-        Scorecard abandoned = new TranscriptBuilder().update(60, "all fine").end(600, "quit").grade();
+        Scorecard late = new TranscriptBuilder().event(600, "severity",
+                Json.createObjectBuilder().add("severity", "SEV3")).end(1200, "resolve").grade();
+        Scorecard abandoned = new TranscriptBuilder().evidence(10, "status").end(14, "quit").grade();
 
-        assertEquals(10, points(quiet, "triage"), EPSILON);
-        assertTrue(category(quiet, "triage").findings().get(0).reason().contains("no alert fired"));
-        assertEquals(0, points(abandoned, "triage"), EPSILON);
+        Finding owned = category(declared, "triage").findings().get(0);
+        assertEquals(10 * 0.5, owned.points(), EPSILON);
+        assertTrue(owned.reason().contains("no alert fired"), owned.reason());
+        assertEquals(List.of(90.0), owned.events().stream().map(EventRef::at).toList(), "cites the declaration");
+        assertEquals(10, points(declared, "triage"), EPSILON);
+        assertEquals(10 * 0.5 * 0.5, category(late, "triage").findings().get(0).points(), EPSILON,
+                "10 min against a 5 min target: half of it");
+        assertEquals(10 * 0.25, points(abandoned, "triage"), EPSILON, "only the first look at users");
     }
 
     @Test
