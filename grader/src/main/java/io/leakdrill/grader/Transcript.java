@@ -172,30 +172,21 @@ public final class Transcript {
     }
 
     private static JsonObject parseObject(NumberedLine line) {
+        JsonObject flat = parse(line, true);
+        // Nested values: Parsson's own object, read again from the start.
+        return flat != null ? flat : parse(line, false);
+    }
+
+    /** The line's object; with {@code flatOnly}, null when a value is an object or an array. */
+    private static JsonObject parse(NumberedLine line, boolean flatOnly) {
         try (JsonParser parser = PARSERS.createParser(new StringReader(line.text()))) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new TranscriptException("line " + line.number() + ": not a JSON object");
             }
-            JsonObject object = FlatJsonObject.read(parser);
+            JsonObject object = flatOnly ? FlatJsonObject.read(parser) : parser.getObject();
             if (object == null) {
-                // Nested values: Parsson's own object, read again from the start.
-                return parseNested(line);
+                return null;
             }
-            if (parser.hasNext()) {
-                throw new TranscriptException("line " + line.number() + ": unexpected text after the JSON object");
-            }
-            return object;
-        } catch (JsonParsingException e) {
-            throw new TranscriptException("line " + line.number() + ": malformed JSON" + column(e.getLocation()), e);
-        } catch (JsonException e) {
-            throw new TranscriptException("line " + line.number() + ": malformed JSON", e);
-        }
-    }
-
-    private static JsonObject parseNested(NumberedLine line) {
-        try (JsonParser parser = PARSERS.createParser(new StringReader(line.text()))) {
-            parser.next();
-            JsonObject object = parser.getObject();
             if (parser.hasNext()) {
                 throw new TranscriptException("line " + line.number() + ": unexpected text after the JSON object");
             }

@@ -42,7 +42,9 @@ class EdgeDelayDrillTest {
             Sample during = await("users feel the edge delay").atMost(Duration.ofSeconds(10))
                     .until(() -> latestWithTraffic(drill), s -> s.isPresent() && s.get().userP50Ms() >= DELAY_MS)
                     .get();
-            assertTrue(during.crmP95Ms() < 100, "the CRM's own p95 stays low while users wait: " + during);
+            // Well under the delay, so the delay is not in the CRM; not the baseline's bound, since one slow request
+            // in the CRM's 10-second window (a GC, a database call) lifts its p95 past 100 ms now and then.
+            assertTrue(during.crmP95Ms() < DELAY_MS / 2.0, "the CRM's own p95 stays low while users wait: " + during);
             assertTrue(during.userP95Ms() >= DELAY_MS && during.userP95Ms() < DELAY_MS + 300, during.toString());
 
             delay.end();
