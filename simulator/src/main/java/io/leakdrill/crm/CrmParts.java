@@ -37,10 +37,9 @@ public record CrmParts(CrmRepository repository, DealsRepositorySlot dealsIndex,
         DealsRepositorySlot dealsIndex = new DealsRepositorySlot(repository,
                 settings.component(DealsRepositorySlot.COMPONENT, "plain"));
         // Idle sessions expire after 10 incident minutes; the drill tells us how fast incident time runs.
-        int idleMinutes = 10;
-        long idleMillis = (long) (idleMinutes * 60_000 / settings.clockSpeed());
+        IdleLimit idle = IdleLimit.ofIncidentMinutes(10, settings.clockSpeed());
         SessionCacheSlot sessions = new SessionCacheSlot(settings.component(SessionCacheSlot.COMPONENT, "original"),
-                150, idleMillis, idleMinutes + " incident min", clock);
+                150, idle, clock);
         LoginService logins = new LoginService(repository, sessions, clock);
         // Reports stay fresh for 5 real seconds: long enough to reach the old generation before they die.
         ReportCacheSlot reportCache = new ReportCacheSlot(settings.component(ReportCacheSlot.COMPONENT, "expiring"),
@@ -52,7 +51,7 @@ public record CrmParts(CrmRepository repository, DealsRepositorySlot dealsIndex,
         AuditTrail.subscribe(changeCounter);
         AuditTrail.subscribe(recentChanges);
         DealRoomSlot rooms = new DealRoomSlot(settings.component(DealRoomSlot.COMPONENT, "unsubscribing"), 500,
-                idleMillis, idleMinutes + " incident min", clock);
+                idle, clock);
         BulkImportSlot imports = new BulkImportSlot(settings.component(BulkImportSlot.COMPONENT, "scoped"),
                 repository, log, clock);
         AttachmentStagingSlot staging = new AttachmentStagingSlot(

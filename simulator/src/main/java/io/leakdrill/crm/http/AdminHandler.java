@@ -10,6 +10,7 @@ import io.leakdrill.crm.telemetry.MemoryReport;
 import io.leakdrill.crm.telemetry.MetricsReport;
 import io.leakdrill.crm.telemetry.MonitorCost;
 import io.leakdrill.crm.telemetry.RetentionRecording;
+import io.leakdrill.crm.telemetry.WorkingFolderDump;
 import io.leakdrill.crm.telemetry.ThreadReport;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -121,7 +122,7 @@ public final class AdminHandler implements HttpHandler {
                     .build());
             return;
         }
-        RetentionRecording.Dumped dump;
+        WorkingFolderDump dump;
         try {
             dump = retention.dump(ex.query().getOrDefault("file", ""));
         } catch (IllegalArgumentException refused) {
@@ -134,7 +135,7 @@ public final class AdminHandler implements HttpHandler {
     }
 
     private void heapDump(Exchange ex) throws IOException {
-        HeapDump.Taken dump;
+        WorkingFolderDump dump;
         try {
             dump = HeapDump.take(ex.query().getOrDefault("file", ""));
         } catch (IllegalArgumentException refused) {

@@ -1,6 +1,7 @@
 package io.leakdrill.crm.live;
 
 import io.leakdrill.crm.DeployableComponent;
+import io.leakdrill.crm.IdleLimit;
 import java.util.function.LongSupplier;
 
 /**
@@ -12,18 +13,16 @@ public final class DealRoomSlot implements DeployableComponent {
     public static final String COMPONENT = "deal-watchers";
 
     private final int maxRooms;
-    private final long idleMillis;
-    private final String idleDescribed;
+    private final IdleLimit idle;
     private final LongSupplier clock;
     private volatile DealRooms active;
 
-    public DealRoomSlot(String version, int maxRooms, long idleMillis, String idleDescribed, LongSupplier clock) {
+    public DealRoomSlot(String version, int maxRooms, IdleLimit idle, LongSupplier clock) {
         this.maxRooms = maxRooms;
-        this.idleMillis = idleMillis;
-        this.idleDescribed = idleDescribed;
+        this.idle = idle;
         this.clock = clock;
-        this.active = "unsubscribing".equals(version)
-                ? new SessionScopedDealRooms(maxRooms, idleMillis, idleDescribed, clock) : new PerPageDealRooms(clock);
+        this.active = "unsubscribing".equals(version) ? new SessionScopedDealRooms(maxRooms, idle, clock)
+                : new PerPageDealRooms(clock);
     }
 
     public DealRooms rooms() {
@@ -43,7 +42,7 @@ public final class DealRoomSlot implements DeployableComponent {
     @Override
     public synchronized boolean deploy(String version) {
         if ("unsubscribing".equals(version) && active instanceof PerPageDealRooms original) {
-            active = new SessionScopedDealRooms(maxRooms, idleMillis, idleDescribed, clock);
+            active = new SessionScopedDealRooms(maxRooms, idle, clock);
             original.closeAll();
             return true;
         }

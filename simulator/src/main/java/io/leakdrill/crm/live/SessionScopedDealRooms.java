@@ -1,5 +1,6 @@
 package io.leakdrill.crm.live;
 
+import io.leakdrill.crm.IdleLimit;
 import io.leakdrill.crm.audit.AuditTrail;
 import io.leakdrill.crm.data.PipelineLine;
 import java.util.Iterator;
@@ -16,16 +17,13 @@ import java.util.function.LongSupplier;
 final class SessionScopedDealRooms implements DealRooms {
 
     private final int maxRooms;
-    private final long idleMillis;
-    // The idle limit as the trainee knows it, in incident time.
-    private final String idleDescribed;
+    private final IdleLimit idle;
     private final LongSupplier clock;
     private final Map<String, DealRoomWatcher> bySession = new LinkedHashMap<>();
 
-    SessionScopedDealRooms(int maxRooms, long idleMillis, String idleDescribed, LongSupplier clock) {
+    SessionScopedDealRooms(int maxRooms, IdleLimit idle, LongSupplier clock) {
         this.maxRooms = maxRooms;
-        this.idleMillis = idleMillis;
-        this.idleDescribed = idleDescribed;
+        this.idle = idle;
         this.clock = clock;
     }
 
@@ -58,7 +56,7 @@ final class SessionScopedDealRooms implements DealRooms {
 
     @Override
     public String implementation() {
-        return "one watcher per session, unsubscribed when replaced or idle " + idleDescribed + " (max " + maxRooms
+        return "one watcher per session, unsubscribed when replaced or idle " + idle + " (max " + maxRooms
                 + ")";
     }
 
@@ -67,7 +65,7 @@ final class SessionScopedDealRooms implements DealRooms {
         Iterator<DealRoomWatcher> it = bySession.values().iterator();
         while (it.hasNext()) {
             DealRoomWatcher room = it.next();
-            if (bySession.size() > maxRooms || room.lastSeenMillis() < now - idleMillis) {
+            if (bySession.size() > maxRooms || room.lastSeenMillis() < now - idle.realMillis()) {
                 AuditTrail.unsubscribe(room);
                 it.remove();
             }

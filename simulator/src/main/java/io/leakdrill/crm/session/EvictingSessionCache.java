@@ -1,5 +1,6 @@
 package io.leakdrill.crm.session;
 
+import io.leakdrill.crm.IdleLimit;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,16 +11,13 @@ import java.util.function.LongSupplier;
 public final class EvictingSessionCache implements SessionCache {
 
     private final int maxSessions;
-    private final long idleTimeoutMillis;
-    private final String idleDescribed;
+    private final IdleLimit idle;
     private final LongSupplier clock;
     private final LinkedHashMap<String, UserSession> sessions = new LinkedHashMap<>(256, 0.75f, true);
 
-    /** {@code idleDescribed} says the idle limit as the trainee knows it, in incident time. */
-    public EvictingSessionCache(int maxSessions, long idleTimeoutMillis, String idleDescribed, LongSupplier clock) {
+    public EvictingSessionCache(int maxSessions, IdleLimit idle, LongSupplier clock) {
         this.maxSessions = maxSessions;
-        this.idleTimeoutMillis = idleTimeoutMillis;
-        this.idleDescribed = idleDescribed;
+        this.idle = idle;
         this.clock = clock;
     }
 
@@ -47,7 +45,7 @@ public final class EvictingSessionCache implements SessionCache {
 
     @Override
     public String implementation() {
-        return "evicting LRU (max " + maxSessions + ", idle " + idleDescribed + ")";
+        return "evicting LRU (max " + maxSessions + ", idle " + idle + ")";
     }
 
     synchronized void adopt(Map<String, UserSession> existing) {
@@ -59,7 +57,7 @@ public final class EvictingSessionCache implements SessionCache {
 
     // Access order puts the least recently used first, so both limits only ever trim from the head.
     private void evict() {
-        long oldestAllowed = clock.getAsLong() - idleTimeoutMillis;
+        long oldestAllowed = clock.getAsLong() - idle.realMillis();
         Iterator<UserSession> it = sessions.values().iterator();
         while (it.hasNext()) {
             UserSession eldest = it.next();

@@ -1,6 +1,7 @@
 package io.leakdrill.crm.session;
 
 import io.leakdrill.crm.DeployableComponent;
+import io.leakdrill.crm.IdleLimit;
 import java.util.function.LongSupplier;
 
 /**
@@ -12,16 +13,13 @@ public final class SessionCacheSlot implements DeployableComponent {
     public static final String COMPONENT = "session-cache";
 
     private final int maxSessions;
-    private final long idleTimeoutMillis;
-    private final String idleDescribed;
+    private final IdleLimit idle;
     private final LongSupplier clock;
     private volatile SessionCache active;
 
-    public SessionCacheSlot(String variant, int maxSessions, long idleTimeoutMillis, String idleDescribed,
-            LongSupplier clock) {
+    public SessionCacheSlot(String variant, int maxSessions, IdleLimit idle, LongSupplier clock) {
         this.maxSessions = maxSessions;
-        this.idleTimeoutMillis = idleTimeoutMillis;
-        this.idleDescribed = idleDescribed;
+        this.idle = idle;
         this.clock = clock;
         this.active = create(variant);
     }
@@ -44,7 +42,7 @@ public final class SessionCacheSlot implements DeployableComponent {
     public synchronized boolean deploy(String variant) {
         SessionCache previous = active;
         if ("evicting".equals(variant) && previous instanceof ConcurrentSessionCache original) {
-            EvictingSessionCache fixed = new EvictingSessionCache(maxSessions, idleTimeoutMillis, idleDescribed, clock);
+            EvictingSessionCache fixed = new EvictingSessionCache(maxSessions, idle, clock);
             fixed.adopt(original.drain());
             active = fixed;
             return true;
@@ -54,7 +52,7 @@ public final class SessionCacheSlot implements DeployableComponent {
 
     private SessionCache create(String variant) {
         if ("evicting".equals(variant)) {
-            return new EvictingSessionCache(maxSessions, idleTimeoutMillis, idleDescribed, clock);
+            return new EvictingSessionCache(maxSessions, idle, clock);
         }
         return new ConcurrentSessionCache();
     }

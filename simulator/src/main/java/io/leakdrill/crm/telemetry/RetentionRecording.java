@@ -1,8 +1,6 @@
 package io.leakdrill.crm.telemetry;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import jdk.jfr.Recording;
@@ -14,10 +12,6 @@ import jdk.jfr.Recording;
  * is short of it. Only objects allocated while the recording runs can be sampled.
  */
 public final class RetentionRecording {
-
-    /** Where a dump went, its size and how long the JVM stood still writing it and walking to the roots. */
-    public record Dumped(Path file, long bytes, long pauseMicros) {
-    }
 
     private Recording recording;
     private Instant startedAt;
@@ -40,20 +34,10 @@ public final class RetentionRecording {
     }
 
     /** Dumps the recording, with each surviving sample's chain to its root, to {@code name} in the working folder. */
-    public synchronized Dumped dump(String name) throws IOException {
+    public synchronized WorkingFolderDump dump(String name) throws IOException {
         if (recording == null) {
             throw new IllegalStateException("no recording running");
         }
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*\\.jfr")) {
-            throw new IllegalArgumentException("a recording needs a plain file name ending in .jfr: " + name);
-        }
-        Path file = Path.of(name).toAbsolutePath();
-        if (Files.exists(file)) {
-            throw new IllegalArgumentException("already exists: " + file);
-        }
-        long start = System.nanoTime();
-        recording.dump(file);
-        long pauseMicros = (System.nanoTime() - start) / 1000;
-        return new Dumped(file, Files.size(file), pauseMicros);
+        return WorkingFolderDump.write(name, "jfr", "a recording", recording::dump);
     }
 }
