@@ -73,14 +73,16 @@ final class BenchCommand implements Subcommand {
         io.out().println("leakdrill bench: " + scenario.id() + " on " + Runtime.getRuntime().availableProcessors()
                 + " cores, Java " + System.getProperty("java.version"));
 
-        List<Long> startups = new ArrayList<>();
+        List<StartupRun> startups = new ArrayList<>();
         for (int run = 0; run < (quick ? 2 : 5); run++) {
-            startups.add(startupMillis(scenario, work.resolve("startup-" + run)));
+            startups.add(startupRun(scenario, work.resolve("startup-" + run)));
         }
-        startups.sort(Long::compare);
+        startups.sort(Comparator.comparingLong(StartupRun::promptMs));
+        StartupRun median = startups.get(startups.size() / 2);
         io.out().printf(Locale.ROOT, "time from `play` to live incident (JVM start to prompt, CRM up, traffic "
-                + "flowing): median %d ms, min %d, max %d  (goal < 1500 ms)%n", startups.get(startups.size() / 2),
-                startups.get(0), startups.get(startups.size() - 1));
+                + "flowing): median %d ms, min %d, max %d  (goal < 1500 ms)%n", median.promptMs(),
+                startups.get(0).promptMs(), startups.get(startups.size() - 1).promptMs());
+        io.out().println("  " + median.describe());
 
         for (Scenario.Variant variant : scenario.variants()) {
             for (double speed : quick ? new double[] {240} : new double[] {60, 120}) {
@@ -185,16 +187,42 @@ final class BenchCommand implements Subcommand {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
+    /** One real start: time to the prompt, when each step finished, and the CPU both JVMs had used by then. */
+    private record StartupRun(long promptMs, long readyMs, JsonObject phases, JsonObject cpuMs) {
+
+        String describe() {
+            StringBuilder text = new StringBuilder("median run, ms since JVM start:");
+            phases.forEach((phase, at) -> text.append(' ').append(phase).append(' ').append(at));
+            text.append(", prompt ").append(promptMs);
+            if (!cpuMs.isEmpty()) {
+                long drill = cpuMs.getJsonNumber("drill").longValue();
+                long crm = cpuMs.getJsonNumber("crm").longValue();
+                int cores = cpuMs.getInt("cores");
+                text.append(String.format(Locale.ROOT, "; CPU when traffic began: drill %d ms + CRM %d ms, %.0f%% of"
+                        + " %d cores", drill, crm, 100.0 * (drill + crm) / Math.max(1, readyMs * cores), cores));
+            }
+            return text.toString();
+        }
+    }
+
     // A real `play` in a fresh JVM, as a user starts it; the drill records JVM-start-to-prompt in its transcript.
-    private static long startupMillis(Scenario scenario, Path dir) throws Exception {
+    private static StartupRun startupRun(Scenario scenario, Path dir) throws Exception {
         Files.createDirectories(dir);
         Path script = dir.resolve("quit.txt");
         Files.writeString(script, "quit\n");
         Path transcript = FreshPlay.play(scenario.id(), script, dir, List.of("--seed", "1"), Duration.ofSeconds(60));
+        JsonObject ready = JsonObject.EMPTY_JSON_OBJECT;
         for (String event : Files.readAllLines(transcript)) {
             JsonObject json = Json.createReader(new StringReader(event)).readObject();
-            if ("prompt".equals(json.getString("type", ""))) {
-                return json.getJsonNumber("sinceStartMs").longValue();
+            if ("ready".equals(json.getString("type", ""))) {
+                ready = json;
+            } else if ("prompt".equals(json.getString("type", ""))) {
+                return new StartupRun(json.getJsonNumber("sinceStartMs").longValue(),
+                        ready.containsKey("startupMs") ? ready.getJsonNumber("startupMs").longValue() : 0,
+                        ready.getJsonObject("phases") == null ? JsonObject.EMPTY_JSON_OBJECT
+                                : ready.getJsonObject("phases"),
+                        ready.getJsonObject("cpuMs") == null ? JsonObject.EMPTY_JSON_OBJECT
+                                : ready.getJsonObject("cpuMs"));
             }
         }
         throw new DrillFailure("bench drill never showed its prompt; see " + dir, null);

@@ -28,7 +28,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.Reader;
-import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.security.SecureRandom;
@@ -63,6 +62,7 @@ public final class Drill implements AutoCloseable {
     private final AutoRestart autoRestart = new AutoRestart();
     private final ScheduledExecutorService ticker;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final StartupPhases startup;
     private volatile boolean promptShown;
     private volatile EventSink sink = (tone, line) -> { };
     private Sampler sampler;
@@ -78,8 +78,9 @@ public final class Drill implements AutoCloseable {
     private boolean worldStopped;
 
     private Drill(DrillOptions options, CrmDatabase database, MailRelay relay, CrmHost crm,
-            TranscriptWriter transcript, IncidentClock clock) {
+            TranscriptWriter transcript, IncidentClock clock, StartupPhases startup) {
         this.options = options;
+        this.startup = startup;
         this.scenario = options.scenario();
         this.area = CrmComponents.byId(options.variant().leakingComponent()).map(CrmComponents::area)
                 .orElse(MemoryArea.HEAP);
@@ -105,6 +106,8 @@ public final class Drill implements AutoCloseable {
      * scenario's starting floor, starts traffic, and starts the clock.
      */
     public static Drill start(DrillOptions options) throws IOException, CrmStartException {
+        StartupPhases startup = new StartupPhases();
+        startup.mark("main");
         Scenario scenario = options.scenario();
         Files.createDirectories(options.folder());
         IncidentClock clock = new IncidentClock(options.clock(), scenario.start(), options.speed());
@@ -123,6 +126,7 @@ public final class Drill implements AutoCloseable {
         MailRelay relay;
         try {
             database = starting.await();
+            startup.mark("database");
         } catch (IOException | RuntimeException e) {
             transcript.close();
             throw e;
@@ -138,10 +142,12 @@ public final class Drill implements AutoCloseable {
                 scenario.crm().jvmOptions(), scenario.crm().crashOnOutOfMemory(), options.seed(), options.speed(),
                 startVersions(scenario, options.variant()), token, database.crmLogin(), relay.port());
         CrmHost crm = new CrmHost(launch, adminHttp);
-        Drill drill = new Drill(options, database, relay, crm, transcript, clock);
+        Drill drill = new Drill(options, database, relay, crm, transcript, clock, startup);
         try {
             crm.start();
+            startup.mark("crmListening");
             database.awaitLogins(Duration.ofSeconds(60));
+            startup.mark("logins");
             drill.begin();
         } catch (IOException | CrmStartException | RuntimeException e) {
             drill.close();
@@ -182,7 +188,9 @@ public final class Drill implements AutoCloseable {
 
     private void begin() throws IOException {
         long bytesPerLeakedUse = growLeakToStartingFloor();
+        startup.mark("leakGrown");
         database.awaitServing(Duration.ofSeconds(60));
+        startup.mark("databaseServing");
         Scenario.Traffic t = scenario.traffic();
         edge = EdgeProxy.start(crm::port, clock::realMillis);
         pingTargets.add("edge", "127.0.0.1", edge::port).add("crm", "127.0.0.1", crm::port)
@@ -198,8 +206,9 @@ public final class Drill implements AutoCloseable {
         watch();
         long intervalMillis = Math.max(50, clock.realFor(scenario.monitorInterval()).toMillis());
         ticker.scheduleAtFixedRate(this::safeTick, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
-        long startupMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        transcript.write("ready", Json.createObjectBuilder().add("startupMs", startupMs)
+        startup.mark("traffic");
+        transcript.write("ready", Json.createObjectBuilder().add("startupMs", startup.sinceJvmStart())
+                .add("phases", startup.toJson()).add("cpuMs", StartupPhases.cpuJson(crm.process().pid()))
                 .add("crmPid", crm.process().pid()).add("bytesPerLeakedUse", bytesPerLeakedUse));
     }
 
@@ -384,7 +393,7 @@ public final class Drill implements AutoCloseable {
         if (!promptShown) {
             promptShown = true;
             transcript.write("prompt", Json.createObjectBuilder().add("sinceStartMs",
-                    System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()));
+                    startup.sinceJvmStart()));
         }
     }
 
