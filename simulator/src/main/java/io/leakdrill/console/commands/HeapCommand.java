@@ -5,13 +5,13 @@ import io.leakdrill.console.DrillSession;
 import io.leakdrill.console.UsageException;
 import io.leakdrill.drill.HistogramStore;
 import io.leakdrill.drill.HistogramStore.Entry;
+import io.leakdrill.drill.HistogramStore.Growth;
 import io.leakdrill.drill.HistogramStore.Histogram;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -117,8 +117,8 @@ public final class HeapCommand implements Command {
     private Result diff(List<String> args, DrillSession session) throws UsageException {
         // Anything that is not a histogram id narrows the diff to classes whose name holds it: a small class that
         // grows in count (a listener, a queued message) hides below the big byte arrays it owns.
-        List<String> ids = args.stream().filter(a -> a.matches("H\\d+")).toList();
-        String only = args.stream().filter(a -> !a.matches("H\\d+")).findFirst().orElse("");
+        List<String> ids = args.stream().filter(HistogramStore::isId).toList();
+        String only = args.stream().filter(a -> !HistogramStore.isId(a)).findFirst().orElse("");
         HistogramStore store = session.drill().histograms();
         Histogram from;
         Histogram to;
@@ -135,18 +135,7 @@ public final class HeapCommand implements Command {
         } else {
             throw new UsageException("give two histogram ids, or none for the last two");
         }
-        record Growth(String className, long instances, long bytes) {
-        }
-        List<Growth> growth = new ArrayList<>();
-        for (Map.Entry<String, Entry> row : to.rows().entrySet()) {
-            if (!row.getKey().contains(only)) {
-                continue;
-            }
-            Entry before = from.rows().getOrDefault(row.getKey(), new Entry(0, 0));
-            growth.add(new Growth(row.getKey(), row.getValue().instances() - before.instances(),
-                    row.getValue().bytes() - before.bytes()));
-        }
-        growth.sort((a, b) -> Long.compare(b.bytes(), a.bytes()));
+        List<Growth> growth = to.growthSince(from, only);
         double minutes = (to.atSeconds() - from.atSeconds()) / 60;
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "Growth from %s (%s) to %s (%s), %.1f incident minutes%s%n%12s %12s  %s%n", from.id(), from.clock(),
