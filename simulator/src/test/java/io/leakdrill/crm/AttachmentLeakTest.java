@@ -4,15 +4,13 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leakdrill.world.crm.CrmHost;
+import io.leakdrill.testing.CrmUnderTest;
 import io.leakdrill.world.crm.CrmLaunch;
-import io.leakdrill.world.database.CrmDatabase;
 import io.leakdrill.world.users.RequestMix;
 import io.leakdrill.world.users.TrafficLog;
 import io.leakdrill.world.users.VirtualUsers;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -38,18 +36,13 @@ class AttachmentLeakTest {
     @TempDir
     Path dir;
 
-    private CrmDatabase database;
-    private CrmHost crm;
+    private CrmUnderTest crm;
     private VirtualUsers users;
 
     @BeforeEach
     void start() throws Exception {
-        database = CrmDatabase.start(5);
-        crm = new CrmHost(new CrmLaunch(dir, 64, "g1", List.of("-XX:MaxDirectMemorySize=96m"), false, 5, 120,
-                Map.of("attachment-store", "original"), "test-token", database.crmLogin()),
-                HttpClient.newHttpClient());
-        crm.start();
-        database.awaitSeeded(Duration.ofSeconds(30));
+        crm = CrmUnderTest.start(5, login -> new CrmLaunch(dir, 64, "g1", List.of("-XX:MaxDirectMemorySize=96m"),
+                false, 5, 120, Map.of("attachment-store", "original"), "test-token", login));
         users = new VirtualUsers(USERS, 20, Duration.ofSeconds(2), new RequestMix(Map.of("search", 5, "open-customer", 4,
                 "update-deal", 1)), crm::port, VirtualUsers.Habit.ATTACH_FILE, () -> 0.15, new TrafficLog(50_000), 5);
         users.start();
@@ -59,7 +52,6 @@ class AttachmentLeakTest {
     void stop() {
         users.close();
         crm.close();
-        database.close();
     }
 
     private long directUsed() throws Exception {

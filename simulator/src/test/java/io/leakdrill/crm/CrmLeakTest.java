@@ -3,15 +3,13 @@ package io.leakdrill.crm;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leakdrill.world.crm.CrmHost;
+import io.leakdrill.testing.CrmUnderTest;
 import io.leakdrill.world.crm.CrmLaunch;
-import io.leakdrill.world.database.CrmDatabase;
 import io.leakdrill.world.users.RequestMix;
 import io.leakdrill.world.users.TrafficLog;
 import io.leakdrill.world.users.VirtualUsers;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,18 +29,14 @@ class CrmLeakTest {
     @TempDir
     Path dir;
 
-    private CrmDatabase database;
-    private CrmHost crm;
+    private CrmUnderTest crm;
     private VirtualUsers users;
     private volatile double newSessionChance = 0.3;
 
     @BeforeEach
     void start() throws Exception {
-        database = CrmDatabase.start(3);
-        crm = new CrmHost(new CrmLaunch(dir, 64, "g1", List.of(), false, 3, SPEED, Map.of(), "test-token",
-                database.crmLogin()), HttpClient.newHttpClient());
-        crm.start();
-        database.awaitSeeded(Duration.ofSeconds(30));
+        crm = CrmUnderTest.start(3, login -> new CrmLaunch(dir, 64, "g1", List.of(), false, 3, SPEED, Map.of(),
+                "test-token", login));
         users = new VirtualUsers(10, 20, Duration.ofSeconds(2), new RequestMix(Map.of("search", 5,
                 "open-customer", 4, "update-deal", 1)), crm::port, VirtualUsers.Habit.NEW_VISIT, () -> newSessionChance, new TrafficLog(50_000), 3);
         users.start();
@@ -52,7 +46,6 @@ class CrmLeakTest {
     void stop() {
         users.close();
         crm.close();
-        database.close();
     }
 
     private long floor() throws Exception {
@@ -86,7 +79,7 @@ class CrmLeakTest {
                 "the leaking class climbs in the class histogram");
 
         long beforeRestart = floor();
-        crm.restart();
+        crm.crm().restart();
         assertTrue(floor() < beforeRestart - 6_000_000, "a fresh process starts from a low floor");
         long afterRestart = floor();
         await("the floor climbs again after the restart").atMost(Duration.ofSeconds(60))

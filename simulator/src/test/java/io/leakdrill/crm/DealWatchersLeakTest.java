@@ -4,9 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leakdrill.world.crm.CrmHost;
+import io.leakdrill.testing.CrmUnderTest;
 import io.leakdrill.world.crm.CrmLaunch;
-import io.leakdrill.world.database.CrmDatabase;
 import io.leakdrill.world.users.RequestMix;
 import io.leakdrill.world.users.TrafficLog;
 import io.leakdrill.world.users.VirtualUsers;
@@ -45,18 +44,13 @@ class DealWatchersLeakTest {
     Path dir;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private CrmDatabase database;
-    private CrmHost crm;
+    private CrmUnderTest crm;
     private VirtualUsers users;
 
     @BeforeEach
     void start() throws Exception {
-        database = CrmDatabase.start(5);
-        crm = new CrmHost(new CrmLaunch(dir, 96, "g1", List.of(), false, 5, SPEED,
-                Map.of("deal-watchers", "original", "session-cache", "evicting"), "test-token", database.crmLogin()),
-                http);
-        crm.start();
-        database.awaitSeeded(Duration.ofSeconds(30));
+        crm = CrmUnderTest.start(5, login -> new CrmLaunch(dir, 96, "g1", List.of(), false, 5, SPEED,
+                Map.of("deal-watchers", "original", "session-cache", "evicting"), "test-token", login));
         users = new VirtualUsers(10, 20, Duration.ofSeconds(2), new RequestMix(Map.of("search", 3,
                 "open-customer", 3, "update-deal", 4)), crm::port, VirtualUsers.Habit.OPEN_DEAL_ROOM, () -> 0.2,
                 new TrafficLog(50_000), 5);
@@ -66,7 +60,6 @@ class DealWatchersLeakTest {
     void stop() {
         users.close();
         crm.close();
-        database.close();
     }
 
     @Test

@@ -3,12 +3,10 @@ package io.leakdrill.crm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leakdrill.world.crm.CrmHost;
+import io.leakdrill.testing.CrmUnderTest;
 import io.leakdrill.world.crm.CrmLaunch;
-import io.leakdrill.world.database.CrmDatabase;
 import jakarta.json.Json;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,22 +32,17 @@ class KeepAliveBuffersTest {
     @TempDir
     Path dir;
 
-    private CrmDatabase database;
-    private CrmHost crm;
+    private CrmUnderTest crm;
 
     @BeforeEach
     void start() throws Exception {
-        database = CrmDatabase.start(9);
-        crm = new CrmHost(new CrmLaunch(dir, 128, "g1", List.of(), false, 9, 60, Map.of(), "test-token",
-                database.crmLogin()), HttpClient.newHttpClient());
-        crm.start();
-        database.awaitSeeded(CALL);
+        crm = CrmUnderTest.start(9, login -> new CrmLaunch(dir, 128, "g1", List.of(), false, 9, 60, Map.of(),
+                "test-token", login));
     }
 
     @AfterEach
     void stop() {
         crm.close();
-        database.close();
     }
 
     @Test
@@ -79,7 +72,7 @@ class KeepAliveBuffersTest {
     }
 
     private String logIn(HttpClient user) throws Exception {
-        HttpResponse<String> response = user.send(HttpRequest.newBuilder(uri("/api/login")).timeout(CALL)
+        HttpResponse<String> response = user.send(HttpRequest.newBuilder(crm.uri("/api/login")).timeout(CALL)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"rep-01\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
@@ -87,13 +80,9 @@ class KeepAliveBuffersTest {
     }
 
     private long report(HttpClient user, String session) throws Exception {
-        HttpResponse<byte[]> response = user.send(HttpRequest.newBuilder(uri("/api/reports/pipeline?region="))
+        HttpResponse<byte[]> response = user.send(HttpRequest.newBuilder(crm.uri("/api/reports/pipeline?region="))
                 .timeout(CALL).header("X-Session", session).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode());
         return response.body().length;
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + crm.port() + path);
     }
 }

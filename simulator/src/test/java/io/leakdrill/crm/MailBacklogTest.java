@@ -3,16 +3,14 @@ package io.leakdrill.crm;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leakdrill.world.crm.CrmHost;
+import io.leakdrill.testing.CrmUnderTest;
 import io.leakdrill.world.crm.CrmLaunch;
-import io.leakdrill.world.database.CrmDatabase;
 import io.leakdrill.world.mail.MailRelay;
 import io.leakdrill.world.users.RequestMix;
 import io.leakdrill.world.users.TrafficLog;
 import io.leakdrill.world.users.VirtualUsers;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,21 +35,17 @@ class MailBacklogTest {
     @TempDir
     Path dir;
 
-    private CrmDatabase database;
     private MailRelay relay;
-    private CrmHost crm;
+    private CrmUnderTest crm;
     private VirtualUsers users;
     private volatile double noticeChance;
 
     @BeforeEach
     void start() throws Exception {
-        database = CrmDatabase.start(5);
         relay = MailRelay.start(SPEED);
-        crm = new CrmHost(new CrmLaunch(dir, 64, "g1", List.of(), false, 5, SPEED,
+        crm = CrmUnderTest.start(5, login -> new CrmLaunch(dir, 64, "g1", List.of(), false, 5, SPEED,
                 Map.of("mail-outbox", "original", "session-cache", "evicting", "report-cache", "expiring"),
-                "test-token", database.crmLogin(), relay.port()), HttpClient.newHttpClient());
-        crm.start();
-        database.awaitSeeded(Duration.ofSeconds(30));
+                "test-token", login, relay.port()));
         users = new VirtualUsers(10, 20, Duration.ofSeconds(2), new RequestMix(Map.of("search", 5,
                 "open-customer", 4, "update-deal", 1)), crm::port, VirtualUsers.Habit.TEAM_NOTICE,
                 () -> noticeChance, new TrafficLog(50_000), 5);
@@ -62,7 +56,6 @@ class MailBacklogTest {
         users.close();
         crm.close();
         relay.close();
-        database.close();
     }
 
     private long floor() throws Exception {

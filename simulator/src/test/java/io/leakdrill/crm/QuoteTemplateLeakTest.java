@@ -4,9 +4,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leakdrill.world.crm.CrmHost;
+import io.leakdrill.testing.CrmUnderTest;
 import io.leakdrill.world.crm.CrmLaunch;
-import io.leakdrill.world.database.CrmDatabase;
 import io.leakdrill.world.users.RequestMix;
 import io.leakdrill.world.users.TrafficLog;
 import io.leakdrill.world.users.VirtualUsers;
@@ -43,19 +42,15 @@ class QuoteTemplateLeakTest {
     @TempDir
     Path dir;
 
-    private CrmDatabase database;
-    private CrmHost crm;
+    private CrmUnderTest crm;
     private VirtualUsers users;
     private final HttpClient http = HttpClient.newHttpClient();
 
     // At real speed no session idles out while a test runs, so the session cache, a neighbour, must hold still.
     private void start(int heapMb, int metaspaceMb) throws Exception {
-        database = CrmDatabase.start(5);
-        crm = new CrmHost(new CrmLaunch(dir, heapMb, "g1", List.of("-XX:MaxMetaspaceSize=" + metaspaceMb + "m"), false,
-                5, 1, Map.of("quote-templates", "original", "session-cache", "evicting",
-                        "report-cache", "expiring"), "test-token", database.crmLogin()), http);
-        crm.start();
-        database.awaitSeeded(Duration.ofSeconds(30));
+        crm = CrmUnderTest.start(5, login -> new CrmLaunch(dir, heapMb, "g1",
+                List.of("-XX:MaxMetaspaceSize=" + metaspaceMb + "m"), false, 5, 1, Map.of("quote-templates",
+                        "original", "session-cache", "evicting", "report-cache", "expiring"), "test-token", login));
     }
 
     @AfterEach
@@ -65,9 +60,6 @@ class QuoteTemplateLeakTest {
         }
         if (crm != null) {
             crm.close();
-        }
-        if (database != null) {
-            database.close();
         }
     }
 
@@ -168,7 +160,7 @@ class QuoteTemplateLeakTest {
         }
         HttpResponse<String> quote = quote(session);
         assertEquals(503, quote.statusCode(), quote.body());
-        Path log = crm.process().stdout();
+        Path log = crm.crm().process().stdout();
         await("the CRM log names the exhausted area").atMost(Duration.ofSeconds(10)).until(() -> Files.readString(log)
                 .contains("POST /api/quotes failed: java.lang.OutOfMemoryError: Metaspace"));
         HttpResponse<String> search = search(session);

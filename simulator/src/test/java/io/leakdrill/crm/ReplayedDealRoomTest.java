@@ -3,13 +3,11 @@ package io.leakdrill.crm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leakdrill.world.crm.CrmHost;
+import io.leakdrill.testing.CrmUnderTest;
 import io.leakdrill.world.crm.CrmLaunch;
-import io.leakdrill.world.database.CrmDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,23 +34,17 @@ class ReplayedDealRoomTest {
     @TempDir
     Path dir;
 
-    private CrmDatabase database;
-    private CrmHost crm;
+    private CrmUnderTest crm;
 
     @BeforeEach
     void start() throws Exception {
-        database = CrmDatabase.start(11);
-        crm = new CrmHost(new CrmLaunch(dir, 128, "g1", List.of(), false, 11, 60,
-                Map.of("deal-watchers", "original", "session-cache", "evicting"), "test-token", database.crmLogin()),
-                HttpClient.newHttpClient());
-        crm.start();
-        database.awaitSeeded(CALL);
+        crm = CrmUnderTest.start(11, login -> new CrmLaunch(dir, 128, "g1", List.of(), false, 11, 60,
+                Map.of("deal-watchers", "original", "session-cache", "evicting"), "test-token", login));
     }
 
     @AfterEach
     void stop() {
         crm.close();
-        database.close();
     }
 
     @Test
@@ -89,7 +81,7 @@ class ReplayedDealRoomTest {
 
     private JsonObject call(HttpClient http, String method, String path, String session, String body)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + crm.port() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(crm.uri(path))
                 .timeout(CALL).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (session != null) {

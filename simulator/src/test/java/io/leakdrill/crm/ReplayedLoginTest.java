@@ -3,11 +3,9 @@ package io.leakdrill.crm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.leakdrill.world.crm.CrmHost;
+import io.leakdrill.testing.CrmUnderTest;
 import io.leakdrill.world.crm.CrmLaunch;
-import io.leakdrill.world.database.CrmDatabase;
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,22 +31,17 @@ class ReplayedLoginTest {
     @TempDir
     Path dir;
 
-    private CrmDatabase database;
-    private CrmHost crm;
+    private CrmUnderTest crm;
 
     @BeforeEach
     void start() throws Exception {
-        database = CrmDatabase.start(9);
-        crm = new CrmHost(new CrmLaunch(dir, 128, "g1", List.of(), false, 9, 60, Map.of(), "test-token",
-                database.crmLogin()), HttpClient.newHttpClient());
-        crm.start();
-        database.awaitSeeded(CALL);
+        crm = CrmUnderTest.start(9, login -> new CrmLaunch(dir, 128, "g1", List.of(), false, 9, 60, Map.of(),
+                "test-token", login));
     }
 
     @AfterEach
     void stop() {
         crm.close();
-        database.close();
     }
 
     @Test
@@ -74,7 +67,7 @@ class ReplayedLoginTest {
         for (int i = 0; i < times; i++) {
             String user = String.format(Locale.ROOT, "rep-%02d", i % 40 + 1);
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + crm.port() + "/api/login")).timeout(CALL)
+                    crm.uri("/api/login")).timeout(CALL)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), response.body());
