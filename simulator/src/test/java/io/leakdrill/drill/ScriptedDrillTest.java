@@ -71,13 +71,15 @@ class ScriptedDrillTest {
 
     @Test
     void unknownAndMalformedCommandsGetHelpfulLinesNotStackTraces() throws Exception {
-        String output = play("typos", "heap hist\nhep histo\ndeploy\ndeploy nonsense\nack A9\nwait soon\nquit\n");
+        String output = play("typos", "heap hist\nhep histo\ndeploy\ndeploy nonsense\nack A9\nwait soon\n"
+                + "heap histo\nheap histo\nheap diff NoSuchClass\nquit\n");
         assertTrue(output.contains("unknown sub-command 'hist'"), output);
         assertTrue(output.contains("did you mean `heap`?"), output);
         assertTrue(output.contains("usage: deploy PATCH"), output);
         assertTrue(output.contains("no patch 'nonsense'"), output);
         assertTrue(output.contains("no alert 'A9'"), output);
         assertTrue(output.contains("invalid duration 'soon'"), output);
+        assertTrue(output.contains("no class in H2 has 'NoSuchClass' in its name"), output);
         assertTrue(!output.contains("Exception") && !output.contains("\tat "), output);
     }
 

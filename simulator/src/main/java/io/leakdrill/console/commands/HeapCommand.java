@@ -136,6 +136,10 @@ public final class HeapCommand implements Command {
             throw new UsageException("give two histogram ids, or none for the last two");
         }
         List<Growth> growth = to.growthSince(from, only);
+        if (growth.isEmpty() && !only.isEmpty()) {
+            return Result.error("no class in " + to.id() + " has '" + only + "' in its name; `heap diff` alone shows"
+                    + " every class, and a histogram shows the names to narrow it to");
+        }
         double minutes = (to.atSeconds() - from.atSeconds()) / 60;
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "Growth from %s (%s) to %s (%s), %.1f incident minutes%s%n%12s %12s  %s%n", from.id(), from.clock(),
