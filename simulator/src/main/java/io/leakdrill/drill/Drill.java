@@ -206,8 +206,8 @@ public final class Drill implements AutoCloseable {
         watch();
         long intervalMillis = Math.max(50, clock.realFor(scenario.monitorInterval()).toMillis());
         ticker.scheduleAtFixedRate(this::safeTick, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
-        startup.mark("traffic");
-        transcript.write("ready", Json.createObjectBuilder().add("startupMs", startup.sinceJvmStart())
+        long startupMs = startup.mark("traffic");
+        transcript.write("ready", Json.createObjectBuilder().add("startupMs", startupMs)
                 .add("phases", startup.toJson()).add("cpuMs", StartupPhases.cpuJson(crm.process().pid()))
                 .add("crmPid", crm.process().pid()).add("bytesPerLeakedUse", bytesPerLeakedUse));
     }

@@ -1,5 +1,6 @@
 package io.leakdrill.drill;
 
+import io.leakdrill.world.crm.CpuHistory;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.lang.management.ManagementFactory;
@@ -15,8 +16,11 @@ final class StartupPhases {
     private final long jvmStartMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
     private final Map<String, Long> marks = new LinkedHashMap<>();
 
-    synchronized void mark(String phase) {
-        marks.put(phase, sinceJvmStart());
+    /** Records that a step finished now; returns its time since the JVM started. */
+    synchronized long mark(String phase) {
+        long at = sinceJvmStart();
+        marks.put(phase, at);
+        return at;
     }
 
     long sinceJvmStart() {
@@ -35,12 +39,12 @@ final class StartupPhases {
      */
     static JsonObjectBuilder cpuJson(long crmPid) {
         return Json.createObjectBuilder()
-                .add("drill", cpuMillis(ProcessHandle.current()))
-                .add("crm", ProcessHandle.of(crmPid).map(StartupPhases::cpuMillis).orElse(-1L))
+                .add("drill", cpuMillis(ProcessHandle.current().pid()))
+                .add("crm", cpuMillis(crmPid))
                 .add("cores", Runtime.getRuntime().availableProcessors());
     }
 
-    private static long cpuMillis(ProcessHandle process) {
-        return process.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+    private static long cpuMillis(long pid) {
+        return CpuHistory.read(pid, System.nanoTime(), 0).map(r -> r.cpuNanos() / 1_000_000).orElse(-1L);
     }
 }
