@@ -1,6 +1,7 @@
 package io.leakdrill.crm;
 
 import io.leakdrill.crm.data.CrmRepository;
+import io.leakdrill.crm.data.DatabaseCredentials;
 import io.leakdrill.crm.data.DatabasePool;
 import io.leakdrill.crm.http.AdminHandler;
 import io.leakdrill.crm.http.ApiHandler;
@@ -13,6 +14,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +29,8 @@ public final class CrmServer {
     private final HttpServer http;
     private final ThreadPoolExecutor workers;
 
-    public CrmServer(CrmSettings settings, CrmLog log) throws IOException {
+    public CrmServer(CrmSettings settings, CompletableFuture<DatabaseCredentials> database, CrmLog log)
+            throws IOException {
         LongSupplier clock = System::currentTimeMillis;
         // Every request runs on one of these threads, and they live as long as the process: what a worker's
         // thread-locals hold stays until something removes it.
@@ -38,9 +41,8 @@ public final class CrmServer {
                     t.setDaemon(true);
                     return t;
                 });
-        DatabaseStats database = new DatabaseStats();
-        CrmRepository repository = new CrmRepository(new DatabasePool(settings.dbUrl(), settings.dbUser(),
-                settings.dbPassword(), log, database));
+        DatabaseStats databaseStats = new DatabaseStats();
+        CrmRepository repository = new CrmRepository(new DatabasePool(database, log, databaseStats));
         CrmParts parts = CrmParts.assemble(settings, repository, log, clock);
         RequestStats stats = new RequestStats();
         // The heap floor is the lowest old-generation reading over the last five incident minutes.
@@ -49,7 +51,7 @@ public final class CrmServer {
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         http.createContext("/api/", new ApiHandler(parts, stats, log, clock, settings.crashOnOutOfMemory()));
         MonitorCost monitorCost = new MonitorCost();
-        http.createContext("/admin/", new AdminHandler(settings.adminToken(), new MetricsReport(gc, stats, database,
+        http.createContext("/admin/", new AdminHandler(settings.adminToken(), new MetricsReport(gc, stats, databaseStats,
                 monitorCost), monitorCost, gc, new ComponentRegistry(parts, workers), settings.seed(), log));
         http.setExecutor(workers);
     }

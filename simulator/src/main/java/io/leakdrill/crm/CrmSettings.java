@@ -5,14 +5,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The CRM's start-up settings, read from its command line ({@code --name value} pairs); the admin token and the
- * database password come from the environment so they never show in a process list.
+ * The CRM's start-up settings, read from its command line ({@code --name value} pairs); the admin token comes from
+ * the environment so it never shows in a process list, and the database's credentials come later, on stdin.
  */
 public record CrmSettings(long seed, Path readyFile, long parentPid, double clockSpeed, boolean crashOnOutOfMemory,
-        Map<String, String> components, String dbUrl, String dbUser, String dbPassword, String adminToken,
-        int mailRelayPort) {
+        Map<String, String> components, String adminToken, int mailRelayPort) {
 
-    static CrmSettings parse(String[] args, String adminToken, String dbPassword) {
+    static CrmSettings parse(String[] args, String adminToken) {
         Map<String, String> values = new HashMap<>();
         Map<String, String> components = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -29,9 +28,6 @@ public record CrmSettings(long seed, Path readyFile, long parentPid, double cloc
         if (adminToken == null || adminToken.isBlank()) {
             throw new IllegalArgumentException("LEAKDRILL_ADMIN_TOKEN is not set");
         }
-        if (dbPassword == null || dbPassword.isBlank()) {
-            throw new IllegalArgumentException("LEAKDRILL_DB_PASSWORD is not set");
-        }
         return new CrmSettings(
                 Long.parseLong(values.getOrDefault("seed", "1")),
                 Path.of(require(values, "ready-file")),
@@ -39,9 +35,6 @@ public record CrmSettings(long seed, Path readyFile, long parentPid, double cloc
                 Double.parseDouble(values.getOrDefault("clock-speed", "1")),
                 "crash".equals(values.getOrDefault("on-oom", "degrade")),
                 Map.copyOf(components),
-                require(values, "db-url"),
-                require(values, "db-user"),
-                dbPassword,
                 adminToken,
                 // The corporate mail relay, on 127.0.0.1; without one, notification e-mails wait in the outbox.
                 Integer.parseInt(values.getOrDefault("mail-relay-port", "-1")));
@@ -57,8 +50,7 @@ public record CrmSettings(long seed, Path readyFile, long parentPid, double cloc
 
     @Override
     public String toString() {
-        return "CrmSettings[seed=" + seed + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser + ", components=" + components
-                + ", mailRelayPort=" + mailRelayPort + "]";
+        return "CrmSettings[seed=" + seed + ", components=" + components + ", mailRelayPort=" + mailRelayPort + "]";
     }
 
     public String component(String id, String fallback) {

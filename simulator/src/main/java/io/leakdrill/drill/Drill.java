@@ -112,44 +112,47 @@ public final class Drill implements AutoCloseable {
         Files.createDirectories(options.folder());
         IncidentClock clock = new IncidentClock(options.clock(), scenario.start(), options.speed());
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        // The database server starts while the transcript and the HTTP client get ready; the CRM needs its address.
+        // The database server starts while the transcript and the HTTP client get ready, and the CRM's JVM boots
+        // meanwhile: it gets the database's login once the server listens.
         CrmDatabase.Starting starting = CrmDatabase.startInBackground(options.seed());
         TranscriptWriter transcript;
+        MailRelay relay;
         try {
             transcript = new TranscriptWriter(options.transcript(), clock, header(options));
         } catch (IOException | RuntimeException e) {
             starting.abandon();
             throw e;
         }
-        HttpClient adminHttp = HttpClient.newHttpClient();
-        CrmDatabase database;
-        MailRelay relay;
-        try {
-            database = starting.await();
-            startup.mark("database");
-        } catch (IOException | RuntimeException e) {
-            transcript.close();
-            throw e;
-        }
         try {
             relay = MailRelay.start(options.speed());
         } catch (IOException | RuntimeException e) {
-            database.close();
+            starting.abandon();
             transcript.close();
             throw e;
         }
         CrmLaunch launch = new CrmLaunch(options.folder(), scenario.crm().heapMb(), scenario.crm().gc(),
                 scenario.crm().jvmOptions(), scenario.crm().crashOnOutOfMemory(), options.seed(), options.speed(),
-                startVersions(scenario, options.variant()), token, database.crmLogin(), relay.port());
-        CrmHost crm = new CrmHost(launch, adminHttp);
-        Drill drill = new Drill(options, database, relay, crm, transcript, clock, startup);
+                startVersions(scenario, options.variant()), token, starting.crmLogin(), relay.port());
+        CrmHost crm = new CrmHost(launch, HttpClient.newHttpClient());
+        CrmDatabase database;
         try {
             crm.start();
             startup.mark("crmListening");
+            database = starting.await();
+            startup.mark("database");
+        } catch (IOException | CrmStartException | RuntimeException e) {
+            crm.close();
+            starting.abandon();
+            relay.close();
+            transcript.close();
+            throw e;
+        }
+        Drill drill = new Drill(options, database, relay, crm, transcript, clock, startup);
+        try {
             database.awaitLogins(Duration.ofSeconds(60));
             startup.mark("logins");
             drill.begin();
-        } catch (IOException | CrmStartException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             drill.close();
             throw e;
         }

@@ -34,36 +34,21 @@ public final class DatabasePool implements AutoCloseable {
     private final CrmLog log;
 
     /**
-     * Opens the pool on a thread of its own, so the CRM starts serving HTTP meanwhile; the first database call waits
-     * for it, and every call fails with the reason if it could not open.
+     * Opens the pool on a thread of its own once the credentials arrive, so the CRM starts serving HTTP meanwhile;
+     * the first database call waits for it, and every call fails with the reason if it could not open.
      */
-    public DatabasePool(String url, String user, String password, CrmLog log, DatabaseStats stats) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("crm-db");
-        config.setDriverClassName("org.h2.Driver");
-        config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setPassword(password);
-        config.setSchema("CRM");
-        config.setMaximumPoolSize(SIZE);
-        config.setMinimumIdle(SIZE);
-        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
-        // Fill the pool at once, on a thread per core, rather than one connection at a time from the housekeeper
-        // 100 ms later: each H2 connection costs tens of ms, and the drill's start waits for all of them before it
-        // measures what the leak keeps. HikariCP does this only for a pool that may wait to open.
-        System.setProperty("com.zaxxer.hikari.blockUntilFilled", "true");
-        config.setInitializationFailTimeout(CONNECTION_TIMEOUT.toMillis());
+    public DatabasePool(CompletableFuture<DatabaseCredentials> credentials, CrmLog log, DatabaseStats stats) {
         this.stats = stats;
         this.log = log;
-        Thread opener = new Thread(() -> open(config), "crm-db-open");
+        Thread opener = new Thread(() -> open(credentials), "crm-db-open");
         opener.setDaemon(true);
         opener.start();
     }
 
-    private void open(HikariConfig config) {
+    private void open(CompletableFuture<DatabaseCredentials> credentials) {
         HikariDataSource dataSource;
         try {
-            dataSource = new HikariDataSource(config);
+            dataSource = new HikariDataSource(config(credentials.join()));
         } catch (RuntimeException e) {
             log.error("cannot open the database connection pool", e);
             pool.completeExceptionally(e);
@@ -97,6 +82,25 @@ public final class DatabasePool implements AutoCloseable {
             }
         });
         pool.complete(dataSource);
+    }
+
+    private static HikariConfig config(DatabaseCredentials credentials) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("crm-db");
+        config.setDriverClassName("org.h2.Driver");
+        config.setJdbcUrl(credentials.url());
+        config.setUsername(credentials.user());
+        config.setPassword(credentials.password());
+        config.setSchema("CRM");
+        config.setMaximumPoolSize(SIZE);
+        config.setMinimumIdle(SIZE);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        // Fill the pool at once, on a thread per core, rather than one connection at a time from the housekeeper
+        // 100 ms later: each H2 connection costs tens of ms, and the drill's start waits for all of them before it
+        // measures what the leak keeps. HikariCP does this only for a pool that may wait to open.
+        System.setProperty("com.zaxxer.hikari.blockUntilFilled", "true");
+        config.setInitializationFailTimeout(CONNECTION_TIMEOUT.toMillis());
+        return config;
     }
 
     private HikariDataSource pool() {

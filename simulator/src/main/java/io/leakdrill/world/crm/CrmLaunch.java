@@ -4,15 +4,24 @@ import io.leakdrill.world.database.DatabaseLogin;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Everything needed to start one CRM JVM: heap, GC and other memory limits ({@code jvmOptions}), behaviour on
  * OutOfMemoryError, components, folder, the database it works on and the mail relay it sends through
- * ({@code mailRelayPort}, -1 for none).
+ * ({@code mailRelayPort}, -1 for none). The database may still be starting: the CRM gets its login once it is up.
  */
 public record CrmLaunch(Path folder, int heapMb, String gc, List<String> jvmOptions, boolean crashOnOutOfMemory,
         long seed, double clockSpeed, Map<String, String> components, String adminToken,
-        DatabaseLogin database, int mailRelayPort) {
+        CompletableFuture<DatabaseLogin> database, int mailRelayPort) {
+
+    /** A CRM on a database that is up. */
+    public CrmLaunch(Path folder, int heapMb, String gc, List<String> jvmOptions, boolean crashOnOutOfMemory,
+            long seed, double clockSpeed, Map<String, String> components, String adminToken,
+            DatabaseLogin database, int mailRelayPort) {
+        this(folder, heapMb, gc, jvmOptions, crashOnOutOfMemory, seed, clockSpeed, components, adminToken,
+                CompletableFuture.completedFuture(database), mailRelayPort);
+    }
 
     /** The collectors a CRM can run with, as scenarios and `config set gc` name them. */
     public static final List<String> COLLECTORS = List.of("g1", "parallel", "serial");

@@ -1,6 +1,9 @@
 package io.leakdrill.world.crm;
 
+import io.leakdrill.world.database.DatabaseLogin;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -63,8 +66,6 @@ public final class CrmProcess {
                 "--parent-pid", Long.toString(ProcessHandle.current().pid()),
                 "--clock-speed", Double.toString(launch.clockSpeed()),
                 "--on-oom", launch.crashOnOutOfMemory() ? "crash" : "degrade",
-                "--db-url", launch.database().url(),
-                "--db-user", launch.database().user(),
                 "--mail-relay-port", Integer.toString(launch.mailRelayPort())));
         for (Map.Entry<String, String> component : launch.components().entrySet()) {
             command.add("--component");
@@ -75,9 +76,10 @@ public final class CrmProcess {
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         builder.environment().put("LEAKDRILL_ADMIN_TOKEN", launch.adminToken());
-        builder.environment().put("LEAKDRILL_DB_PASSWORD", launch.database().password());
-        // stdin stays a pipe we never write to: the CRM reads it to EOF to learn that we are gone.
         Process process = builder.start();
+        // The CRM boots while the database may still be starting; it opens its pool once its login arrives on stdin.
+        // After that, the pipe stays open and silent: the CRM reads it to EOF to learn that we are gone.
+        launch.database().thenAccept(login -> sendLogin(process, login));
 
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -96,6 +98,18 @@ public final class CrmProcess {
                         + " ms; its output:\n" + tail(out, err));
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(3));
+        }
+    }
+
+    private static void sendLogin(Process process, DatabaseLogin login) {
+        String lines = "db-url=" + login.url() + "\ndb-user=" + login.user() + "\ndb-password=" + login.password()
+                + "\n\n";
+        try {
+            OutputStream pipe = process.getOutputStream();
+            pipe.write(lines.getBytes(StandardCharsets.UTF_8));
+            pipe.flush();
+        } catch (IOException e) {
+            // The CRM is gone already; its exit is reported where its readiness or its crash is awaited.
         }
     }
 

@@ -139,6 +139,11 @@ public final class CrmDatabase implements AutoCloseable {
             }
         }
 
+        /** The CRM's login, once the server listens. */
+        public CompletableFuture<DatabaseLogin> crmLogin() {
+            return started.thenApply(CrmDatabase::crmLogin);
+        }
+
         /** Closes the database as soon as it is up, for a caller that no longer needs it. */
         public void abandon() {
             started.thenAccept(CrmDatabase::close);
