@@ -50,6 +50,11 @@ final class ClassDataArchive {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(flag), QUIET.stream()).toList();
     }
 
+    /** Whether this CRM records the archive, which its JVM writes only on a normal exit. */
+    boolean records() {
+        return !use;
+    }
+
     /** After the CRM has exited: a finished recording becomes the archive. */
     void keepRecording() {
         if (use || !Files.isRegularFile(recording)) {

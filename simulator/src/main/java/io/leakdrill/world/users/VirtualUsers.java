@@ -146,6 +146,9 @@ public final class VirtualUsers implements AutoCloseable {
             } else {
                 Result result = habitNow ? habitRequest(base, session, random, ownDeals)
                         : perform(base, session, mix.pick(random), random);
+                if (!running) {
+                    break;
+                }
                 log.record(System.currentTimeMillis(), index, result.latencyMs, result.outcome, false);
                 if (result.status == 401) {
                     session = null;
@@ -183,6 +186,9 @@ public final class VirtualUsers implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/login")).timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"user\":\"" + user + "\"}")).build();
         Result result = send(request);
+        if (!running) {
+            return null;
+        }
         log.record(System.currentTimeMillis(), index, result.latencyMs, result.outcome, true);
         if (result.outcome != Outcome.OK) {
             return null;
@@ -309,7 +315,8 @@ public final class VirtualUsers implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        threads.forEach(LockSupport::unpark);
+        // A request in flight would hold the drill's end for as long as it takes (a report, up to the time-out).
+        threads.forEach(Thread::interrupt);
         for (Thread t : threads) {
             try {
                 t.join(timeout.toMillis() + 1000);
