@@ -17,8 +17,9 @@ public final class CrmMain {
         ignoreTerminalInterrupt();
         routeLibraryLogging();
         CrmLog log = new CrmLog(System.out);
-        CrmSettings settings = CrmSettings.parse(args, System.getenv("LEAKDRILL_ADMIN_TOKEN"));
-        CrmServer server = new CrmServer(settings, ParentWatchdog.start(System.in, settings.parentPid(), log), log);
+        ParentPipe pipe = new ParentPipe(System.in);
+        CrmSettings settings = CrmSettings.parse(args, System.getenv("LEAKDRILL_ADMIN_TOKEN"), pipe.readBlock());
+        CrmServer server = new CrmServer(settings, ParentWatchdog.start(pipe, settings.parentPid(), log), log);
         int port = server.start();
         long pid = ProcessHandle.current().pid();
         log.info("CRM listening on 127.0.0.1:" + port + " (pid " + pid + ")");

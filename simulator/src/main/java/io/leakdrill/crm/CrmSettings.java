@@ -6,24 +6,19 @@ import java.util.Map;
 
 /**
  * The CRM's start-up settings, read from its command line ({@code --name value} pairs); the admin token comes from
- * the environment so it never shows in a process list, and the database's credentials come later, on stdin.
+ * the environment and the components from stdin, so that neither shows in a process list. The database's
+ * credentials come later, on stdin too.
  */
 public record CrmSettings(long seed, Path readyFile, long parentPid, double clockSpeed, boolean crashOnOutOfMemory,
         Map<String, String> components, String adminToken, int mailRelayPort) {
 
-    static CrmSettings parse(String[] args, String adminToken) {
+    static CrmSettings parse(String[] args, String adminToken, Map<String, String> components) {
         Map<String, String> values = new HashMap<>();
-        Map<String, String> components = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("expected --name value, got " + args[i]);
             }
-            if (args[i].equals("--component")) {
-                String[] pair = args[i + 1].split("=", 2);
-                components.put(pair[0], pair.length > 1 ? pair[1] : "");
-            } else {
-                values.put(args[i].substring(2), args[i + 1]);
-            }
+            values.put(args[i].substring(2), args[i + 1]);
         }
         if (adminToken == null || adminToken.isBlank()) {
             throw new IllegalArgumentException("LEAKDRILL_ADMIN_TOKEN is not set");

@@ -1,20 +1,13 @@
 package io.leakdrill.crm;
 
 import io.leakdrill.crm.data.DatabaseCredentials;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Ends the CRM when the drill that started it is gone, even after a SIGKILL: the drill holds our stdin open, so EOF
- * on it means the parent died; polling the parent's process handle covers an inherited or closed stdin. Before that,
- * the pipe brings the database's credentials: the drill starts us while its database is still starting.
+ * on it means the parent died; polling the parent's process handle covers an inherited or closed stdin.
  */
 final class ParentWatchdog {
 
@@ -24,25 +17,13 @@ final class ParentWatchdog {
     private ParentWatchdog() {
     }
 
-    /**
-     * Watches the parent; the returned credentials arrive as {@code name=value} lines up to a blank line, the only
-     * thing the drill ever writes to the pipe.
-     */
-    static CompletableFuture<DatabaseCredentials> start(InputStream parentPipe, long parentPid, CrmLog log) {
+    /** Watches the parent; the database's login is the pipe's next block. */
+    static CompletableFuture<DatabaseCredentials> start(ParentPipe pipe, long parentPid, CrmLog log) {
         CompletableFuture<DatabaseCredentials> credentials = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
-            BufferedReader pipe = new BufferedReader(new InputStreamReader(parentPipe, StandardCharsets.UTF_8));
             try {
-                Map<String, String> values = new HashMap<>();
-                for (String line = pipe.readLine(); line != null && !line.isEmpty(); line = pipe.readLine()) {
-                    int equals = line.indexOf('=');
-                    values.put(equals < 0 ? line : line.substring(0, equals),
-                            equals < 0 ? "" : line.substring(equals + 1));
-                }
-                credentials.complete(DatabaseCredentials.of(values));
-                while (pipe.read() >= 0) {
-                    // Nothing more comes; EOF is the signal.
-                }
+                credentials.complete(DatabaseCredentials.of(pipe.readBlock()));
+                pipe.awaitEnd();
             } catch (IOException | RuntimeException e) {
                 // A broken pipe means the same thing as EOF.
                 credentials.completeExceptionally(e);

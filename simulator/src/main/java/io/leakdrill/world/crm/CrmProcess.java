@@ -1,6 +1,5 @@
 package io.leakdrill.world.crm;
 
-import io.leakdrill.world.database.DatabaseLogin;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -67,19 +65,20 @@ public final class CrmProcess {
                 "--clock-speed", Double.toString(launch.clockSpeed()),
                 "--on-oom", launch.crashOnOutOfMemory() ? "crash" : "degrade",
                 "--mail-relay-port", Integer.toString(launch.mailRelayPort())));
-        for (Map.Entry<String, String> component : launch.components().entrySet()) {
-            command.add("--component");
-            command.add(component.getKey() + "=" + component.getValue());
-        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(folder.toFile())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
         builder.environment().put("LEAKDRILL_ADMIN_TOKEN", launch.adminToken());
         Process process = builder.start();
+        // On stdin, not the command line, where `ps` or `jcmd VM.command_line` would show which component leaks.
+        StringBuilder components = new StringBuilder();
+        launch.components().forEach((id, variant) -> components.append(id).append('=').append(variant).append('\n'));
+        send(process, components.append('\n').toString());
         // The CRM boots while the database may still be starting; it opens its pool once its login arrives on stdin.
         // After that, the pipe stays open and silent: the CRM reads it to EOF to learn that we are gone.
-        launch.database().thenAccept(login -> sendLogin(process, login));
+        launch.database().thenAccept(login -> send(process, "db-url=" + login.url() + "\ndb-user=" + login.user()
+                + "\ndb-password=" + login.password() + "\n\n"));
 
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
@@ -101,12 +100,10 @@ public final class CrmProcess {
         }
     }
 
-    private static void sendLogin(Process process, DatabaseLogin login) {
-        String lines = "db-url=" + login.url() + "\ndb-user=" + login.user() + "\ndb-password=" + login.password()
-                + "\n\n";
+    private static void send(Process process, String block) {
         try {
             OutputStream pipe = process.getOutputStream();
-            pipe.write(lines.getBytes(StandardCharsets.UTF_8));
+            pipe.write(block.getBytes(StandardCharsets.UTF_8));
             pipe.flush();
         } catch (IOException e) {
             // The CRM is gone already; its exit is reported where its readiness or its crash is awaited.
