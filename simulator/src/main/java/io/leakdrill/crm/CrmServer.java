@@ -51,8 +51,9 @@ public final class CrmServer {
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         http.createContext("/api/", new ApiHandler(parts, stats, log, clock, settings.crashOnOutOfMemory()));
         MonitorCost monitorCost = new MonitorCost();
-        http.createContext("/admin/", new AdminHandler(settings.adminToken(), new MetricsReport(gc, stats, databaseStats,
-                monitorCost), monitorCost, gc, new ComponentRegistry(parts, workers), settings.seed(), log));
+        http.createContext("/admin/", new AdminHandler(settings.adminToken(),
+                new MetricsReport(gc, stats, databaseStats, monitorCost), monitorCost, gc,
+                new ComponentRegistry(parts, workers), settings.seed(), log));
         http.setExecutor(workers);
     }
 

@@ -2,7 +2,10 @@ package io.leakdrill.crm.data;
 
 import java.util.Map;
 
-/** Where the CRM's database is and how the CRM logs in; the drill sends them on the CRM's stdin, never its command line. */
+/**
+ * Where the CRM's database is and how the CRM logs in: the drill sends them on the CRM's stdin, never on its command
+ * line or in its environment.
+ */
 public record DatabaseCredentials(String url, String user, String password) {
 
     /** Reads {@code db-url}, {@code db-user} and {@code db-password}, naming the first one missing. */
