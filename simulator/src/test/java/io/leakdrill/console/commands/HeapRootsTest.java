@@ -27,10 +27,12 @@ class HeapRootsTest {
     }
 
     // Near the end of the leak, when the CRM has a few MB of heap left: reading the recording inside the CRM once
-    // ran it out of memory there; the drill reads the dumped file instead, which stays for Mission Control.
+    // ran it out of memory there; the drill reads the dumped file instead, which stays for Mission Control. Not at
+    // the very end: this variant runs out near +60 min, not its +80 target (the keep-alive buffers in the issue 4
+    // notes), and a CRM that is out of memory itself answers 503 to every request, this one included.
     @Test
     void leakedSessionsLeadBackToTheSessionCachesStaticMapWhenTheHeapIsNearlyFull() throws Exception {
-        String output = play("sessions", "DealSummary", 180, "55m");
+        String output = play("sessions", "DealSummary", 180, "48m");
         assertTrue(output.contains("Started a flight recording"), output);
         assertTrue(output.contains("static SESSIONS of io.leakdrill.crm.session.ConcurrentSessionCache"), output);
         assertTrue(output.contains("io.leakdrill.crm.session.UserContext.pipeline"), output);
