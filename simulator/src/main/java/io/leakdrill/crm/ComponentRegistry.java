@@ -16,12 +16,14 @@ import io.leakdrill.crm.report.ReportCacheSlot;
 import io.leakdrill.crm.session.DealSummary;
 import io.leakdrill.crm.session.LoginService;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
@@ -101,15 +103,19 @@ public final class ComponentRegistry {
         awaitConnections();
         List<String> reps = List.copyOf(pipelines.keySet());
         Random random = new Random(seed);
-        Map<String, List<DealSummary>> dashboards = new HashMap<>();
+        Map<String, List<DealSummary>> dashboards = new ConcurrentHashMap<>();
         AtomicInteger used = new AtomicInteger();
         IntConsumer replay = BulkImportSlot.COMPONENT.equals(component)
                 ? count -> replayImports(count, reps, pipelines, random)
                 : count -> {
+                    // Each use draws its randomness here, in order, so a seed gives the same history however the
+                    // uses are then shared out.
+                    List<Runnable> uses = new ArrayList<>(count);
                     for (int n = 0; n < count; n++) {
                         int i = used.getAndIncrement();
-                        replayOne(component, i, reps.get(i % reps.size()), pipelines, random, dashboards);
+                        uses.add(use(component, i, reps.get(i % reps.size()), pipelines, random, dashboards));
                     }
+                    replaySideBySide(component, uses);
                 };
         if (BulkImportSlot.COMPONENT.equals(component) && probe > 0) {
             // The first import ever loads the parser's locale data (a few hundred KB, once per process): replay it
@@ -133,25 +139,48 @@ public final class ComponentRegistry {
         repository.awaitConnections(java.time.Duration.ofSeconds(2));
     }
 
-    private void replayOne(String component, int i, String rep, Map<String, List<PipelineLine>> pipelines,
+    // One past use, its random choices drawn now.
+    private Runnable use(String component, int i, String rep, Map<String, List<PipelineLine>> pipelines,
             Random random, Map<String, List<DealSummary>> dashboards) {
+        List<PipelineLine> pipeline = pipelines.get(rep);
         if (DealRoomSlot.COMPONENT.equals(component)) {
-            rooms.rooms().open("past-visit-" + i, rep, pipelines.get(rep));
+            return () -> rooms.rooms().open("past-visit-" + i, rep, pipeline);
         } else if (MailOutboxSlot.COMPONENT.equals(component)) {
-            List<PipelineLine> pipeline = pipelines.get(rep);
-            notifications.replay(pipeline.get(random.nextInt(pipeline.size())), rep,
+            PipelineLine line = pipeline.get(random.nextInt(pipeline.size()));
+            return () -> notifications.replay(line, rep,
                     dashboards.computeIfAbsent(rep, r -> LoginService.dashboard(pipeline)));
         } else if (QuoteTemplateSlot.COMPONENT.equals(component)) {
-            List<PipelineLine> pipeline = pipelines.get(rep);
             List<String> templates = quotes.templateIds();
-            quotes.replay(rep, pipeline.get(random.nextInt(pipeline.size())),
-                    templates.get(random.nextInt(templates.size())),
-                    LocalDate.of(2023, 9, 1).plusDays(random.nextInt(90)));
+            PipelineLine line = pipeline.get(random.nextInt(pipeline.size()));
+            String template = templates.get(random.nextInt(templates.size()));
+            LocalDate sentOn = LocalDate.of(2023, 9, 1).plusDays(random.nextInt(90));
+            return () -> quotes.replay(rep, line, template, sentOn);
         } else if (ReportCacheSlot.COMPONENT.equals(component)) {
-            reports.replayOwn(rep, LocalDate.of(2020, 1, 1).plusDays(random.nextInt(730)), "", pipelines.get(rep));
-        } else {
-            logins.replay(rep, pipelines.get(rep));
+            LocalDate since = LocalDate.of(2020, 1, 1).plusDays(random.nextInt(730));
+            return () -> reports.replayOwn(rep, since, "", pipeline);
         }
+        return () -> logins.replay(rep, pipeline);
+    }
+
+    // The drill's start waits for the replay, and the drill is idle meanwhile: every core replays a share, as the
+    // CRM's workers would have served those requests side by side. Two stay in order: the outbox is a queue, so
+    // its notifications stay in the order they were sent; and quotes fill metaspace, where a replay that runs it
+    // out must fail on the thread that asked for it, as one request would, not on a worker beside it.
+    private void replaySideBySide(String component, List<Runnable> uses) {
+        boolean inOrder = MailOutboxSlot.COMPONENT.equals(component) || QuoteTemplateSlot.COMPONENT.equals(component);
+        int shares = inOrder ? 1 : Math.min(uses.size(), Runtime.getRuntime().availableProcessors());
+        if (shares <= 1) {
+            uses.forEach(Runnable::run);
+            return;
+        }
+        List<CompletableFuture<Void>> others = new ArrayList<>();
+        int per = (uses.size() + shares - 1) / shares;
+        for (int from = per; from < uses.size(); from += per) {
+            List<Runnable> share = uses.subList(from, Math.min(uses.size(), from + per));
+            others.add(CompletableFuture.runAsync(() -> share.forEach(Runnable::run), workers));
+        }
+        uses.subList(0, per).forEach(Runnable::run);
+        CompletableFuture.allOf(others.toArray(CompletableFuture[]::new)).join();
     }
 
     // Each import ran on whichever worker took its request; replaying them on the workers spreads what they left
