@@ -80,7 +80,7 @@ public final class CrmRepository {
                     + " D.AMOUNT_CENTS, D.CLOSE_DATE, C.NAME FROM DEALS D JOIN CUSTOMERS C ON C.ID = D.CUSTOMER_ID"
                     + " WHERE D.OWNER_ID = ? ORDER BY D.ID")) {
                 s.setString(1, ownerId);
-                return canonicalLines(s);
+                return canonicalLines(s, 1000);
             }
         });
     }
@@ -103,10 +103,9 @@ public final class CrmRepository {
             try (PreparedStatement s = c.prepareStatement("SELECT D.ID, D.CUSTOMER_ID, D.OWNER_ID, D.TITLE, D.STAGE,"
                     + " D.AMOUNT_CENTS, D.CLOSE_DATE, C.NAME FROM DEALS D JOIN CUSTOMERS C ON C.ID = D.CUSTOMER_ID"
                     + " ORDER BY D.OWNER_ID, D.ID")) {
-                // Every deal in one round trip rather than H2's 100 rows at a time: the drill's start waits for it.
-                s.setFetchSize(ALL_DEALS_AT_ONCE);
                 Map<String, List<PipelineLine>> byRep = new LinkedHashMap<>();
-                for (PipelineLine line : canonicalLines(s)) {
+                // Every deal in one round trip rather than H2's 100 rows at a time: the drill's start waits for it.
+                for (PipelineLine line : canonicalLines(s, ALL_DEALS_AT_ONCE)) {
                     byRep.computeIfAbsent(line.deal().ownerId(), k -> new ArrayList<>()).add(line);
                 }
                 return byRep;
@@ -294,9 +293,13 @@ public final class CrmRepository {
         return deals;
     }
 
+    // Read the whole result in one round trip: a rep's pipeline is a few hundred rows.
     private static List<PipelineLine> lines(PreparedStatement s) throws SQLException {
-        // Read the whole result in one round trip: a rep's pipeline is a few hundred rows.
-        s.setFetchSize(1000);
+        return lines(s, 1000);
+    }
+
+    private static List<PipelineLine> lines(PreparedStatement s, int fetchSize) throws SQLException {
+        s.setFetchSize(fetchSize);
         List<PipelineLine> lines = new ArrayList<>();
         try (ResultSet r = s.executeQuery()) {
             while (r.next()) {
@@ -306,8 +309,8 @@ public final class CrmRepository {
         return lines;
     }
 
-    private List<PipelineLine> canonicalLines(PreparedStatement s) throws SQLException {
-        List<PipelineLine> lines = lines(s);
+    private List<PipelineLine> canonicalLines(PreparedStatement s, int fetchSize) throws SQLException {
+        List<PipelineLine> lines = lines(s, fetchSize);
         for (int i = 0; i < lines.size(); i++) {
             Deal d = lines.get(i).deal();
             lines.set(i, new PipelineLine(new Deal(d.id(), d.customerId(), canonical.of(d.ownerId()),
