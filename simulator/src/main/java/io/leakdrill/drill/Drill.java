@@ -6,6 +6,7 @@ import io.leakdrill.grader.Scorecard;
 import io.leakdrill.grader.Transcript;
 import io.leakdrill.scenario.CrmComponents;
 import io.leakdrill.scenario.Scenario;
+import io.leakdrill.world.LoopbackHttp;
 import io.leakdrill.world.crm.CpuHistory;
 import io.leakdrill.world.crm.CrmHost;
 import io.leakdrill.world.crm.CrmLaunch;
@@ -28,7 +29,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.Reader;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -61,7 +61,6 @@ public final class Drill implements AutoCloseable {
     private final CpuHistory cpu = new CpuHistory(200);
     private final AutoRestart autoRestart = new AutoRestart();
     private final ScheduledExecutorService ticker;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final StartupPhases startup;
     private volatile boolean promptShown;
     private volatile EventSink sink = (tone, line) -> { };
@@ -133,7 +132,7 @@ public final class Drill implements AutoCloseable {
         CrmLaunch launch = new CrmLaunch(options.folder(), scenario.crm().heapMb(), scenario.crm().gc(),
                 scenario.crm().jvmOptions(), scenario.crm().crashOnOutOfMemory(), options.seed(), options.speed(),
                 startVersions(scenario, options.variant()), token, starting.crmLogin(), relay.port());
-        CrmHost crm = new CrmHost(launch, HttpClient.newHttpClient());
+        CrmHost crm = new CrmHost(launch, LoopbackHttp.client().build());
         CrmDatabase database;
         try {
             crm.start();

@@ -1,6 +1,7 @@
 package io.leakdrill.world.users;
 
 import io.leakdrill.world.Fault;
+import io.leakdrill.world.LoopbackHttp;
 import io.leakdrill.world.users.RequestMix.Action;
 import java.io.IOException;
 import java.net.URI;
@@ -66,11 +67,17 @@ public final class VirtualUsers implements AutoCloseable {
     private static final String[][] FILES = {{"quote", ".pdf", "application/pdf"},
         {"screenshot", ".png", "image/png"}, {"signed-contract", ".pdf", "application/pdf"},
         {"pricing", ".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}};
-    // The bytes of every attachment users send, sliced to each file's size: content does not matter, only size.
-    private static final byte[] FILE_CONTENT = new byte[1024 * 1024];
 
-    static {
-        new Random(5).nextBytes(FILE_CONTENT);
+    /**
+     * The bytes of every attachment users send, sliced to each file's size: content does not matter, only size.
+     * Made on the first upload, not with the users: filling a megabyte held up every drill's first prompt.
+     */
+    private static final class FileContent {
+        static final byte[] BYTES = new byte[1024 * 1024];
+
+        static {
+            new Random(5).nextBytes(BYTES);
+        }
     }
 
     private static final String[] QUOTE_TEMPLATES = {"standard", "standard", "renewal", "enterprise", "multi-year"};
@@ -105,8 +112,7 @@ public final class VirtualUsers implements AutoCloseable {
         this.habitProbability = habitProbability;
         this.log = log;
         this.seed = seed;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout).build();
+        this.http = LoopbackHttp.client().connectTimeout(timeout).build();
     }
 
     public int count() {
@@ -278,7 +284,7 @@ public final class VirtualUsers implements AutoCloseable {
         int size = random.nextInt(10) > 0 ? 8 * 1024 + random.nextInt(32 * 1024)
                 : (int) (64 * 1024 * Math.pow(12, random.nextDouble()));
         return send(HttpRequest.newBuilder(base.resolve("/api/deals/" + deal + "/attachments?name=" + file[0] + "-"
-                + deal + file[1])).POST(HttpRequest.BodyPublishers.ofByteArray(FILE_CONTENT, 0, size))
+                + deal + file[1])).POST(HttpRequest.BodyPublishers.ofByteArray(FileContent.BYTES, 0, size))
                 .header("Content-Type", file[2]).timeout(timeout).header("X-Session", session).build());
     }
 
