@@ -66,10 +66,29 @@ public final class ComponentRegistry {
                 .map(DeployableComponent::implementation);
     }
 
-    /** How many more uses to replay after the probe, from the area's use (after a full GC) before and after it. */
+    /**
+     * How many more uses to replay, from the area's use after a full GC before the probe, after it, and now: asked
+     * once after the probe and once more after the pipelines the replay read are let go.
+     */
     @FunctionalInterface
     public interface Remaining {
-        int after(long before, long afterProbe);
+        int after(long before, long afterProbe, long now);
+    }
+
+    /**
+     * The area's use after a full GC: before the replay, after the probe, after the rest with the replay's pipelines
+     * still held, and once they were let go (before any top-up).
+     */
+    public record Replayed(long before, long afterProbe, long held, long released) {
+
+        /** What the replay's read of the pipelines weighed while it held them. */
+        public long pipelines() {
+            return Math.max(0, held - released);
+        }
+    }
+
+    // The main pass: what it measured, how many uses it replayed, and one rep's pipeline for the top-up.
+    private record MainPass(long before, long afterProbe, long held, int used, String rep, List<PipelineLine> kept) {
     }
 
     /**
@@ -79,59 +98,81 @@ public final class ComponentRegistry {
      * attachments uploaded to deals for the attachment store, quotes sent on past days for the quote templates, deal
      * notifications still waiting in the mail outbox since the morning's rush. First {@code probe} uses, then as many
      * more as {@code remaining} asks for once it knows what the probe kept: one pass, one read of the pipelines.
-     *
-     * @return the area's use after a full GC before the replay, after the probe, and after the rest
+     * Those it aims with the pipelines held; once they are let go it tops up what they weighed, from one rep's.
      */
-    public long[] replayHistory(String component, int probe, long seed, LongSupplier oldAfterFullGc,
+    public Replayed replayHistory(String component, int probe, long seed, LongSupplier usedAfterFullGc,
             Remaining remaining) {
         if (AttachmentStagingSlot.COMPONENT.equals(component)) {
             List<String> reps = repository.salesReps();
-            long before = oldAfterFullGc.getAsLong();
+            long before = usedAfterFullGc.getAsLong();
             uploads.replay(probe, reps, seed);
-            long afterProbe = oldAfterFullGc.getAsLong();
-            int more = remaining.after(before, afterProbe);
+            long afterProbe = usedAfterFullGc.getAsLong();
+            int more = remaining.after(before, afterProbe, afterProbe);
             if (more <= 0) {
-                return new long[] {before, afterProbe, afterProbe};
+                return new Replayed(before, afterProbe, afterProbe, afterProbe);
             }
             uploads.replay(more, reps, seed + 1);
-            return new long[] {before, afterProbe, oldAfterFullGc.getAsLong()};
+            long after = usedAfterFullGc.getAsLong();
+            return new Replayed(before, afterProbe, after, after);
         }
-        // One read of every rep's pipeline instead of a query per use keeps the drill's start fast. The read also
-        // fills the repository's shared values, so every measurement (old generation after a full GC) holds it
-        // and their differences are what the component kept.
+        // In a frame of its own, so that its pipelines are unreachable once it returns.
+        MainPass pass = replayWithPipelines(component, probe, seed, usedAfterFullGc, remaining);
+        long released = usedAfterFullGc.getAsLong();
+        int topUp = remaining.after(pass.before(), pass.afterProbe(), released);
+        if (topUp > 0) {
+            replayer(component, Map.of(pass.rep(), pass.kept()), new Random(seed + 1), new AtomicInteger(pass.used()))
+                    .accept(topUp);
+        }
+        return new Replayed(pass.before(), pass.afterProbe(), pass.held(), released);
+    }
+
+    private MainPass replayWithPipelines(String component, int probe, long seed, LongSupplier usedAfterFullGc,
+            Remaining remaining) {
+        // One read of every rep's pipeline instead of a query per use keeps the drill's start fast, and it does not
+        // wait for the pool to open. The read also fills the repository's shared values, so every measurement (old
+        // generation after a full GC) holds it and their differences are what the component kept.
         Map<String, List<PipelineLine>> pipelines = repository.pipelines();
+        // The pool's connections hold buffers: all of them must be in every measurement.
         awaitConnections();
-        List<String> reps = List.copyOf(pipelines.keySet());
-        Random random = new Random(seed);
-        Map<String, List<DealSummary>> dashboards = new ConcurrentHashMap<>();
         AtomicInteger used = new AtomicInteger();
-        IntConsumer replay = BulkImportSlot.COMPONENT.equals(component)
-                ? count -> replayImports(count, reps, pipelines, random)
-                : count -> {
-                    // Each use draws its randomness here, in order, so a seed gives the same history however the
-                    // uses are then shared out.
-                    List<Runnable> uses = new ArrayList<>(count);
-                    for (int n = 0; n < count; n++) {
-                        int i = used.getAndIncrement();
-                        uses.add(use(component, i, reps.get(i % reps.size()), pipelines, random, dashboards));
-                    }
-                    replaySideBySide(component, uses);
-                };
+        IntConsumer replay = replayer(component, pipelines, new Random(seed), used);
         if (BulkImportSlot.COMPONENT.equals(component) && probe > 0) {
             // The first import ever loads the parser's locale data (a few hundred KB, once per process): replay it
             // before measuring, so that the measurement holds only what imports leave behind.
             replay.accept(1);
             probe--;
         }
-        long before = oldAfterFullGc.getAsLong();
+        long before = usedAfterFullGc.getAsLong();
         replay.accept(probe);
-        long afterProbe = oldAfterFullGc.getAsLong();
-        int more = remaining.after(before, afterProbe);
-        if (more <= 0) {
-            return new long[] {before, afterProbe, afterProbe};
+        long afterProbe = usedAfterFullGc.getAsLong();
+        int more = remaining.after(before, afterProbe, afterProbe);
+        long held = afterProbe;
+        if (more > 0) {
+            replay.accept(more);
+            held = usedAfterFullGc.getAsLong();
         }
-        replay.accept(more);
-        return new long[] {before, afterProbe, oldAfterFullGc.getAsLong()};
+        String rep = pipelines.keySet().iterator().next();
+        return new MainPass(before, afterProbe, held, used.get(), rep, pipelines.get(rep));
+    }
+
+    // Replays uses in turn over the reps; each call goes on where the last one stopped.
+    private IntConsumer replayer(String component, Map<String, List<PipelineLine>> pipelines, Random random,
+            AtomicInteger used) {
+        List<String> reps = List.copyOf(pipelines.keySet());
+        if (BulkImportSlot.COMPONENT.equals(component)) {
+            return count -> replayImports(count, reps, pipelines, random);
+        }
+        Map<String, List<DealSummary>> dashboards = new ConcurrentHashMap<>();
+        return count -> {
+            // Each use draws its randomness here, in order, so a seed gives the same history however the uses are
+            // then shared out.
+            List<Runnable> uses = new ArrayList<>(count);
+            for (int n = 0; n < count; n++) {
+                int i = used.getAndIncrement();
+                uses.add(use(component, i, reps.get(i % reps.size()), pipelines, random, dashboards));
+            }
+            replaySideBySide(component, uses);
+        };
     }
 
     /** The pool opens its connections in the background; their buffers must not count as what a component kept. */

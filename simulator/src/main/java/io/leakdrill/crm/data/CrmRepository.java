@@ -97,9 +97,12 @@ public final class CrmRepository {
         });
     }
 
-    /** Every rep's pipeline at once, by rep in id order: a snapshot for replaying historic log-ins. */
+    /**
+     * Every rep's pipeline at once, by rep in id order: a snapshot for replaying historic log-ins, read on a
+     * connection of its own so that it need not wait for the pool to open.
+     */
     public Map<String, List<PipelineLine>> pipelines() {
-        return db.run("pipelines of all reps", c -> {
+        return db.runAside("pipelines of all reps", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT D.ID, D.CUSTOMER_ID, D.OWNER_ID, D.TITLE, D.STAGE,"
                     + " D.AMOUNT_CENTS, D.CLOSE_DATE, C.NAME FROM DEALS D JOIN CUSTOMERS C ON C.ID = D.CUSTOMER_ID"
                     + " ORDER BY D.OWNER_ID, D.ID")) {

@@ -169,25 +169,18 @@ public final class AdminHandler implements HttpHandler {
         String area = ex.query().getOrDefault("area", "heap");
         double toRatio = Double.parseDouble(ex.query().getOrDefault("toRatio", "0"));
         long max = limit(area);
-        // On the heap, the replay holds every rep's pipeline while it measures; they go when it ends, so the goal
-        // allows for them. The pool's connections open first, so that their buffers count in the base and not as
-        // pipelines. Classes the read loads stay in metaspace for good: there, what the probe measured is the floor.
-        components.awaitConnections();
-        long base = toRatio > 0 && area.equals("heap") ? usedAfterFullGc(area) : -1;
-        long[] measured = components.replayHistory(component, probe, seed * 31 + probe, () -> usedAfterFullGc(area),
-                (before, afterProbe) -> toRatio <= 0 || probe <= 0 ? 0
-                        : (int) Math.max(0, (toRatio * max + (base < 0 ? 0 : before - base) - afterProbe)
-                                / perUse(before, afterProbe, probe)));
-        // The pipelines read for the replay are garbage now; what remains is the floor the component left.
+        // Classes the read loads stay in metaspace for good: there, what the probe measured is the floor.
+        ComponentRegistry.Replayed replayed = components.replayHistory(component, probe, seed * 31 + probe,
+                () -> usedAfterFullGc(area), (before, afterProbe, now) -> toRatio <= 0 || probe <= 0 ? 0
+                        : (int) Math.max(0, (toRatio * max - now) / perUse(before, afterProbe, probe)));
         long after = usedAfterFullGc(area);
-        long snapshot = Math.max(0, measured[2] - after);
         gc.restartFloor(area.equals("heap") ? after : usedAfterFullGc("heap"));
         ex.json(200, Json.createObjectBuilder()
                 .add("component", component)
                 .add("count", probe)
                 .add("area", area)
-                .add("before", measured[0] - snapshot)
-                .add("perUse", perUse(measured[0], measured[1], probe))
+                .add("before", replayed.before() - replayed.pipelines())
+                .add("perUse", perUse(replayed.before(), replayed.afterProbe(), probe))
                 .add("after", after)
                 .add("max", max)
                 .build());
