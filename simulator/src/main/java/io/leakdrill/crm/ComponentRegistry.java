@@ -176,7 +176,7 @@ public final class ComponentRegistry {
     }
 
     /** The pool opens its connections in the background; their buffers must not count as what a component kept. */
-    public void awaitConnections() {
+    private void awaitConnections() {
         repository.awaitConnections(java.time.Duration.ofSeconds(2));
     }
 
