@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 public final class DatabasePool implements AutoCloseable {
 
     public static final int SIZE = 10;
+    private static final String SCHEMA = "CRM";
     public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
     static final long SLOW_MILLIS = 500;
 
@@ -94,7 +95,7 @@ public final class DatabasePool implements AutoCloseable {
         config.setJdbcUrl(credentials.url());
         config.setUsername(credentials.user());
         config.setPassword(credentials.password());
-        config.setSchema("CRM");
+        config.setSchema(SCHEMA);
         config.setMaximumPoolSize(SIZE);
         config.setMinimumIdle(SIZE);
         config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
@@ -173,7 +174,7 @@ public final class DatabasePool implements AutoCloseable {
         properties.setProperty("user", login.user());
         properties.setProperty("password", login.password());
         try (Connection connection = new org.h2.Driver().connect(login.url(), properties)) {
-            connection.setSchema("CRM");
+            connection.setSchema(SCHEMA);
             return work.run(connection);
         } catch (SQLException e) {
             throw new DatabaseException(what + " failed: " + firstLine(e), e);
