@@ -1,11 +1,13 @@
 package io.leakdrill.crm.telemetry;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.util.List;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
@@ -16,10 +18,10 @@ import javax.management.openmbean.CompositeData;
 public final class GcWatcher {
 
     private final MemoryPoolMXBean oldPool;
+    private final List<com.sun.management.GarbageCollectorMXBean> fullCollectors;
     private final long floorWindowMillis;
     private final java.util.ArrayDeque<long[]> recent = new java.util.ArrayDeque<>();
     private volatile long oldAfterLastGc = -1;
-    private volatile long oldAfterLastFullGc = -1;
     private volatile long floorRestartedAtUptime;
 
     /**
@@ -30,6 +32,10 @@ public final class GcWatcher {
     public GcWatcher(long floorWindowMillis) {
         this.floorWindowMillis = floorWindowMillis;
         this.oldPool = findOldPool();
+        this.fullCollectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .filter(gc -> !MemoryAreas.isYoung(gc))
+                .filter(com.sun.management.GarbageCollectorMXBean.class::isInstance)
+                .map(com.sun.management.GarbageCollectorMXBean.class::cast).toList();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener((notification, handback) -> {
@@ -56,9 +62,6 @@ public final class GcWatcher {
             while (recent.size() > 1 && recent.peekFirst()[0] < now - floorWindowMillis) {
                 recent.removeFirst();
             }
-        }
-        if (info.getGcAction().contains("major")) {
-            oldAfterLastFullGc = after.getUsed();
         }
     }
 
@@ -90,8 +93,23 @@ public final class GcWatcher {
         }
     }
 
+    /**
+     * Old generation used after the last full collection since the floor's restart: the live set. Read from the
+     * collector itself, not from a notification, so it always matches the full-collection count read beside it;
+     * the notification arrives later, and a sample taken in between once paired a histogram's count with the
+     * young collections' reading from before it.
+     */
     public long oldAfterLastFullGc() {
-        long value = oldAfterLastFullGc;
+        long end = -1;
+        long value = -1;
+        for (com.sun.management.GarbageCollectorMXBean collector : fullCollectors) {
+            GcInfo info = collector.getLastGcInfo();
+            MemoryUsage after = info == null ? null : info.getMemoryUsageAfterGc().get(oldPool.getName());
+            if (after != null && info.getEndTime() >= floorRestartedAtUptime && info.getEndTime() > end) {
+                end = info.getEndTime();
+                value = after.getUsed();
+            }
+        }
         return value >= 0 ? value : oldAfterLastGc();
     }
 

@@ -27,15 +27,23 @@ public final class MetricsReport {
     }
 
     public JsonObject now() {
+        // Counts before readings: a collection that ends while the report is built then shows in a reading one
+        // sample before its count, never the other way round. A histogram's full GC once landed in between, and
+        // its sample paired the new full-GC count with the live set from before it.
+        JsonArrayBuilder collectors = Json.createArrayBuilder();
+        long[] young = new long[2];
+        long[] full = new long[2];
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            long count = collector.getCollectionCount();
+            long timeMs = collector.getCollectionTime();
+            collectors.add(Json.createObjectBuilder().add("name", collector.getName()).add("count", count)
+                    .add("timeMs", timeMs));
+            long[] kind = MemoryAreas.isYoung(collector) ? young : full;
+            kind[0] += count;
+            kind[1] += timeMs;
+        }
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         MemoryUsage old = gc.oldPool().getUsage();
-        JsonArrayBuilder collectors = Json.createArrayBuilder();
-        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-            collectors.add(Json.createObjectBuilder()
-                    .add("name", collector.getName())
-                    .add("count", collector.getCollectionCount())
-                    .add("timeMs", collector.getCollectionTime()));
-        }
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double[] latency = requests.percentilesMillis(0.5, 0.95, 0.99);
         return Json.createObjectBuilder()
@@ -64,12 +72,12 @@ public final class MetricsReport {
                         .add("p95", latency[1])
                         .add("p99", latency[2]))
                 .add("db", database.json())
-                .add("jvm", jvm())
+                .add("jvm", jvm(young, full))
                 .build();
     }
 
     // Beyond the old generation: where metaspace and native leaks show, and young against full collections.
-    private JsonObjectBuilder jvm() {
+    private static JsonObjectBuilder jvm(long[] young, long[] full) {
         JsonObjectBuilder jvm = Json.createObjectBuilder();
         MemoryUsage eden = MemoryAreas.pool("Eden").map(MemoryPoolMXBean::getUsage).orElse(new MemoryUsage(0, 0, 0, 0));
         jvm.add("eden", Json.createObjectBuilder().add("used", eden.getUsed()).add("committed", eden.getCommitted()));
@@ -81,13 +89,6 @@ public final class MetricsReport {
         jvm.add("direct", Json.createObjectBuilder().add("used", direct.getMemoryUsed())
                 .add("count", direct.getCount()).add("max", MemoryAreas.maxDirectMemory()));
         jvm.add("rssBytes", MemoryReport.residentSetBytes().orElse(0));
-        long[] young = new long[2];
-        long[] full = new long[2];
-        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-            long[] kind = MemoryAreas.isYoung(collector) ? young : full;
-            kind[0] += collector.getCollectionCount();
-            kind[1] += collector.getCollectionTime();
-        }
         jvm.add("young", Json.createObjectBuilder().add("count", young[0]).add("timeMs", young[1]));
         jvm.add("full", Json.createObjectBuilder().add("count", full[0]).add("timeMs", full[1]));
         return jvm;
