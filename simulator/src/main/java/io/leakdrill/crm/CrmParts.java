@@ -41,12 +41,9 @@ public record CrmParts(CrmRepository repository, DealsRepositorySlot dealsIndex,
         SessionCacheSlot sessions = new SessionCacheSlot(settings.component(SessionCacheSlot.COMPONENT, "original"),
                 150, idle, clock);
         LoginService logins = new LoginService(repository, sessions, clock);
-        // Reports stay fresh for 30 incident seconds (5 real seconds at the scenarios' x6): long enough to reach the
-        // old generation before they die. Set in incident time, as users ask for reports, so that a drill at x240
-        // keeps the fixed cache as full as one at x6; in real seconds, it filled to its cap for 20 incident minutes
-        // after the fix and read as growth.
+        // Reports stay fresh for 5 real seconds: long enough to reach the old generation before they die.
         ReportCacheSlot reportCache = new ReportCacheSlot(settings.component(ReportCacheSlot.COMPONENT, "expiring"),
-                200, (long) (30_000 / settings.clockSpeed()), clock);
+                200, 5_000, clock);
         PipelineReports reports = new PipelineReports(repository, reportCache);
         // What follows deal changes for the life of the CRM subscribes once, here; live deal rooms come and go.
         DealChangeCounter changeCounter = new DealChangeCounter();
