@@ -44,6 +44,13 @@ final class ExpiringReportCache implements ReportCache {
         return body;
     }
 
+    /** Keeps a report rendered earlier, until its time to live from then runs out. */
+    void keep(String key, String body, long renderedAtMillis) {
+        synchronized (reports) {
+            reports.put(key, new Entry(body, renderedAtMillis + ttlMillis));
+        }
+    }
+
     @Override
     public int size() {
         synchronized (reports) {

@@ -1,5 +1,6 @@
 package io.leakdrill.crm.report;
 
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -47,8 +48,15 @@ final class PipelineReportCache implements ReportCache {
         return "PipelineReportCache";
     }
 
-    /** Hands the cache over to a fixed implementation; the static map lets go of everything it held. */
-    void clear() {
+    /**
+     * Hands the cache over to a fixed implementation: the reports still fresh go to {@code fixed}, oldest first, as
+     * they would be there had it run all along, and the static map lets go of everything it held.
+     */
+    void handOverTo(ExpiringReportCache fixed) {
+        long now = clock.getAsLong();
+        REPORTS.values().stream().filter(r -> now - r.renderedAtMillis() < ttlMillis)
+                .sorted(Comparator.comparingLong(CachedReport::renderedAtMillis))
+                .forEach(r -> fixed.keep(r.key(), r.body(), r.renderedAtMillis()));
         REPORTS.clear();
     }
 }
