@@ -38,13 +38,11 @@ final class ExpiringReportCache implements ReportCache {
         }
         // Render outside the lock: a slow export must not hold up everyone else's.
         String body = render.get();
-        synchronized (reports) {
-            reports.put(key, new Entry(body, now + ttlMillis));
-        }
+        keep(key, body, now);
         return body;
     }
 
-    /** Keeps a report rendered earlier, until its time to live from then runs out. */
+    /** Keeps a report rendered at {@code renderedAtMillis}, until its time to live from then runs out. */
     void keep(String key, String body, long renderedAtMillis) {
         synchronized (reports) {
             reports.put(key, new Entry(body, renderedAtMillis + ttlMillis));
