@@ -129,8 +129,10 @@ class EdgeProxyTest {
         for (double ms : client) {
             assertTrue(ms >= 150 && ms < 150 + 100, "client latency " + ms + " ms with a 150 ms edge delay");
         }
+        // Half the delay, not a tight bound: on a busy CI machine one handling took 26 ms, and
+        // the point is that none of the 150 ms the edge adds shows up on the server's side.
         for (long nanos : server) {
-            assertTrue(nanos < TimeUnit.MILLISECONDS.toNanos(20), "server handling " + nanos / 1e6 + " ms");
+            assertTrue(nanos < TimeUnit.MILLISECONDS.toNanos(75), "server handling " + nanos / 1e6 + " ms");
         }
         EdgeCounts total = edge.stats().total();
         assertEquals(5, total.delayedRequests());
