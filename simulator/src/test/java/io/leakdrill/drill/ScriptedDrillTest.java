@@ -34,7 +34,7 @@ class ScriptedDrillTest {
     private String play(String name, String script) throws Exception {
         Path file = dir.resolve(name + ".txt");
         Files.writeString(file, script);
-        return main("play", "--script", file.toString(), "--speed", "120", "--seed", "7", "--variant", "sessions", "--dir",
+        return main("play", "--script", file.toString(), "--speed", "240", "--seed", "7", "--variant", "sessions", "--dir",
                 dir.resolve(name).toString(), "--transcript", dir.resolve(name + ".jsonl").toString(),
                 "--trainee", name);
     }
