@@ -44,9 +44,6 @@ class ReferenceSolutionsTest {
     // against 72 and 74; every other member the same), and the bench's physics at x240 stay within 10%.
     static final int SPEED = 240;
     static final long SEED = 11;
-    // JFR's old-object sampler draws from allocations in real time, and a metaspace leak allocates few objects per
-    // quote: its solution's `heap roots` needs the real seconds of x120 to sample the loaders reliably.
-    private static final int METASPACE_SPEED = 120;
     // Calibration gap (issue 4 note): a 64 MB G1 heap with requests of a few ms keeps user p95 under 100 ms even at
     // a 0.92 floor and half the time in GC, so users are hurt only by the OutOfMemoryErrors at the very top, minutes
     // after the floor reaches its target. Left alone at x180 the seed first hurt users at +83.7, +88.0 and +94.0 min
@@ -98,7 +95,7 @@ class ReferenceSolutionsTest {
         CrmComponents leaking = CrmComponents.byId(variant.leakingComponent()).orElseThrow();
         MemoryArea area = leaking.area();
         Path transcript = PlayedDrills.play(scenario.id(), variant.id(), "expert",
-                Files.readString(solution.script()), area == MemoryArea.METASPACE ? METASPACE_SPEED : SPEED, SEED);
+                Files.readString(solution.script()), SPEED, SEED);
         PlayedTranscript played = PlayedTranscript.read(transcript);
 
         String leakClass = leaking.evidence().leakClass();
