@@ -9,7 +9,6 @@ import io.leakdrill.grader.Grader;
 import io.leakdrill.grader.Scorecard;
 import io.leakdrill.grader.ScorecardText;
 import io.leakdrill.grader.Transcript;
-import io.leakdrill.scenario.CrmComponents;
 import io.leakdrill.scenario.Scenario;
 import io.leakdrill.scenario.ScenarioCatalog;
 import java.io.IOException;
@@ -50,14 +49,12 @@ class GradingPanelTest {
         Scenario scenario = ScenarioCatalog.in(SCENARIOS).load(scenarioId);
         Scenario.Variant variant = scenario.variants().stream().filter(v -> v.id().equals(variantId)).findFirst()
                 .orElseThrow();
-        String leakClass = CrmComponents.byId(variant.leakingComponent()).orElseThrow().evidence().leakClass();
         Map<String, String> scripts = new LinkedHashMap<>();
         scripts.put("expert", Files.readString(SCENARIOS.resolve(scenarioId + "." + variantId + ".solution.txt")));
         List<String> members = scenarioId.equals(DEFAULT_SCENARIO) ? List.of("seed-path", "band-aider", "blamer")
                 : List.of("band-aider", "blamer");
         for (String member : members) {
             scripts.put(member, resource(member)
-                    .replace("${ROOTS}", leakClass.substring(leakClass.lastIndexOf('.') + 1))
                     .replace("${COMPONENT}", variant.leakingComponent()).replace("${FIX}", variant.fix())
                     .replace("${BIGGER_HEAP}", Integer.toString(scenario.crm().heapMb() * 3 / 2)));
         }
